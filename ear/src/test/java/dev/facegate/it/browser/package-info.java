@@ -1,0 +1,2 @@
+/** Browser tests of the console: page objects, explicit waits, screenshots under target/. */
+package dev.facegate.it.browser;

@@ -1,0 +1,2 @@
+/** The employee register through its boundary, inside the server. */
+package dev.facegate.it.people;

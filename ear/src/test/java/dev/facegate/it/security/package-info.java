@@ -1,0 +1,2 @@
+/** Authentication and authorisation over HTTP. */
+package dev.facegate.it.security;

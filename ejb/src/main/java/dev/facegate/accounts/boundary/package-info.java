@@ -1,0 +1,2 @@
+/** Credential checks for the console's authentication mechanism. */
+package dev.facegate.accounts.boundary;

@@ -1,0 +1,2 @@
+/** Password hashing and the first administrator account. */
+package dev.facegate.accounts.control;

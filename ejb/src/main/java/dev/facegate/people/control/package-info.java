@@ -1,0 +1,2 @@
+/** Persistence of employees. */
+package dev.facegate.people.control;

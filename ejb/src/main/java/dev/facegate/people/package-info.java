@@ -1,0 +1,2 @@
+/** Employees: the people whose attendance and door access FaceGate manages. */
+package dev.facegate.people;

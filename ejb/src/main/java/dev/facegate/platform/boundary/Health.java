@@ -1,0 +1,41 @@
+package dev.facegate.platform.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/** Liveness and readiness of the application and the services it depends on. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Health {
+
+  private static final Logger LOG = Logger.getLogger(Health.class.getName());
+  private static final int DATABASE_TIMEOUT_SECONDS = 2;
+
+  @Resource(lookup = "java:jboss/datasources/FaceGateDS")
+  DataSource dataSource;
+
+  /** Checks each dependency; never throws, a failing dependency is reported as DOWN. */
+  public HealthReport check() {
+    Map<String, String> checks = new LinkedHashMap<>();
+    checks.put("database", databaseIsReachable() ? "UP" : "DOWN");
+    return new HealthReport(checks.values().stream().allMatch("UP"::equals), checks);
+  }
+
+  private boolean databaseIsReachable() {
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.isValid(DATABASE_TIMEOUT_SECONDS);
+    } catch (SQLException e) {
+      LOG.log(Level.WARNING, "Database health check failed", e);
+      return false;
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Platform services the web layer may call: health. */
+package dev.facegate.platform.boundary;

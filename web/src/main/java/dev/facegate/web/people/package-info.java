@@ -1,0 +1,2 @@
+/** Console pages about employees. */
+package dev.facegate.web.people;
