@@ -3,6 +3,7 @@ package dev.facegate.domain.people;
 import static java.util.Objects.requireNonNull;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -36,6 +37,9 @@ public class Employee {
   public static final String FIND_BY_NUMBER = "Employee.findByNumber";
 
   /** Letters, digits, dot, dash and underscore: safe in URLs, file names and ZIP entries. */
+  /** The site of employees registered without one (single-site installations). */
+  public static final String DEFAULT_SITE = "main";
+
   public static final String NUMBER_PATTERN = "[A-Za-z0-9._-]{1,32}";
 
   @Id
@@ -57,10 +61,25 @@ public class Employee {
   @Column(nullable = false, length = 100)
   private String department;
 
+  @NotBlank
+  @Size(max = 100)
+  @Column(nullable = false, length = 100)
+  private String site;
+
   @NotNull
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 16)
   private EmploymentStatus status;
+
+  /** Null until the employee consents; biometric enrolment requires it. */
+  @Embedded private Consent consent;
+
+  /**
+   * Hash of the non-biometric way to clock in (badge number or PIN) for anyone who refuses or
+   * withdraws consent; null if none was issued. Hashed like a password.
+   */
+  @Column(name = "fallback_credential_hash", length = 512)
+  private String fallbackCredentialHash;
 
   @NotNull
   @Column(name = "created_at", nullable = false, updatable = false)
@@ -72,11 +91,61 @@ public class Employee {
   protected Employee() {}
 
   public Employee(String employeeNumber, String fullName, String department, Instant createdAt) {
+    this(employeeNumber, fullName, department, DEFAULT_SITE, createdAt);
+  }
+
+  public Employee(
+      String employeeNumber, String fullName, String department, String site, Instant createdAt) {
     this.employeeNumber = requireNonNull(employeeNumber, "employee number is required").strip();
     this.fullName = requireNonNull(fullName, "full name is required").strip();
     this.department = requireNonNull(department, "department is required").strip();
+    this.site = requireNonNull(site, "site is required").strip();
     this.createdAt = requireNonNull(createdAt, "creation time is required");
     this.status = EmploymentStatus.ACTIVE;
+  }
+
+  /** Records the employee's consent to biometric processing (replacing an earlier one). */
+  public void recordConsent(Consent consent) {
+    this.consent = requireNonNull(consent, "consent is required");
+  }
+
+  /**
+   * Withdraws consent. The caller must erase the employee's biometric data in the same unit of
+   * work: templates may not outlive the consent they rest on.
+   */
+  public void withdrawConsent() {
+    this.consent = null;
+  }
+
+  public boolean hasConsent() {
+    return consent != null;
+  }
+
+  /** Optional: the consent, if recorded. */
+  public java.util.Optional<Consent> getConsent() {
+    return java.util.Optional.ofNullable(consent);
+  }
+
+  public void issueFallbackCredential(String credentialHash) {
+    this.fallbackCredentialHash = requireNonNull(credentialHash, "credential hash is required");
+  }
+
+  public boolean hasFallbackCredential() {
+    return fallbackCredentialHash != null;
+  }
+
+  public String getFallbackCredentialHash() {
+    return fallbackCredentialHash;
+  }
+
+  public void changeDetails(String fullName, String department, String site) {
+    this.fullName = requireNonNull(fullName, "full name is required").strip();
+    this.department = requireNonNull(department, "department is required").strip();
+    this.site = requireNonNull(site, "site is required").strip();
+  }
+
+  public String getSite() {
+    return site;
   }
 
   /** Stops check-ins and door access without erasing the person's history. */

@@ -1,0 +1,141 @@
+package dev.facegate.domain.attendance;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.facegate.domain.recognition.Outcome;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * One recognition at a kiosk or door, whatever its outcome. Written once, never updated: the
+ * attendance record and the door audit trail rest on it.
+ *
+ * <p>The employee is referenced by id only; erasing an employee sets it to null in the database
+ * (the attendance fact remains, the person does not).
+ */
+@Entity
+@Table(name = "check_in")
+public class CheckIn {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "occurred_at", nullable = false, updatable = false)
+  private Instant occurredAt;
+
+  @Column(name = "device_id", nullable = false, updatable = false)
+  private long deviceId;
+
+  @Column(name = "employee_id", updatable = false)
+  private Long employeeId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, updatable = false, length = 16)
+  private Outcome outcome;
+
+  /** For doors: whether the door was told to open. Kiosks never open anything. */
+  @Column(name = "door_opened", nullable = false, updatable = false)
+  private boolean doorOpened;
+
+  /** A repeat of the same person within the duplicate window: recorded, not counted twice. */
+  @Column(nullable = false, updatable = false)
+  private boolean duplicate;
+
+  @Column(name = "best_score", updatable = false)
+  private Double bestScore;
+
+  @Column(name = "runner_up_score", updatable = false)
+  private Double runnerUpScore;
+
+  @Column(nullable = false, updatable = false, length = 500)
+  private String reason;
+
+  @Column(name = "model_version", nullable = false, updatable = false, length = 64)
+  private String modelVersion;
+
+  /** For JPA only. */
+  protected CheckIn() {}
+
+  public CheckIn(
+      Instant occurredAt,
+      long deviceId,
+      Long employeeId,
+      Outcome outcome,
+      boolean doorOpened,
+      boolean duplicate,
+      Double bestScore,
+      Double runnerUpScore,
+      String reason,
+      String modelVersion) {
+    this.occurredAt = requireNonNull(occurredAt, "time is required");
+    this.deviceId = deviceId;
+    this.outcome = requireNonNull(outcome, "outcome is required");
+    if ((outcome == Outcome.MATCH) != (employeeId != null)) {
+      throw new IllegalArgumentException(
+          "an employee is recorded exactly when the outcome is MATCH");
+    }
+    if (doorOpened && outcome != Outcome.MATCH) {
+      throw new IllegalArgumentException("a door only opens on a MATCH");
+    }
+    this.employeeId = employeeId;
+    this.doorOpened = doorOpened;
+    this.duplicate = duplicate;
+    this.bestScore = bestScore;
+    this.runnerUpScore = runnerUpScore;
+    String text = requireNonNull(reason, "reason is required");
+    this.reason = text.length() > 500 ? text.substring(0, 500) : text;
+    this.modelVersion = requireNonNull(modelVersion, "model version is required");
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Instant getOccurredAt() {
+    return occurredAt;
+  }
+
+  public long getDeviceId() {
+    return deviceId;
+  }
+
+  public Long getEmployeeId() {
+    return employeeId;
+  }
+
+  public Outcome getOutcome() {
+    return outcome;
+  }
+
+  public boolean isDoorOpened() {
+    return doorOpened;
+  }
+
+  public boolean isDuplicate() {
+    return duplicate;
+  }
+
+  public Double getBestScore() {
+    return bestScore;
+  }
+
+  public Double getRunnerUpScore() {
+    return runnerUpScore;
+  }
+
+  public String getReason() {
+    return reason;
+  }
+
+  public String getModelVersion() {
+    return modelVersion;
+  }
+}

@@ -1,0 +1,15 @@
+package dev.facegate.domain.audit;
+
+/** Operations on biometric data and on the settings that govern it. */
+public enum AuditAction {
+  CONSENT_RECORDED,
+  CONSENT_WITHDRAWN,
+  TEMPLATE_ENROLLED,
+  TEMPLATE_DELETED,
+  EMPLOYEE_ERASED,
+  SETTINGS_CHANGED,
+  DEVICE_CREATED,
+  DEVICE_TOKEN_ROTATED,
+  DEVICE_DISABLED,
+  INDEX_REBUILT
+}

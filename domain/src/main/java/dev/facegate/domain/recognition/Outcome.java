@@ -1,0 +1,13 @@
+package dev.facegate.domain.recognition;
+
+/** What a recognition concluded about a frame. */
+public enum Outcome {
+  /** Exactly one face, confidently one enrolled person. */
+  MATCH,
+  /** One face, but nobody enrolled is close enough, or two people are too close to tell. */
+  UNKNOWN,
+  /** No face in the frame. */
+  NO_FACE,
+  /** More than one face: a door must not guess whom to let in. */
+  MULTIPLE_FACES
+}
