@@ -78,10 +78,20 @@ public final class FaceAligner {
    * @return the chip
    */
   public FaceChip centreCrop(BufferedImage image) {
-    int w = image.getWidth();
-    int h = image.getHeight();
+    return centreCrop(RgbPixels.of(image));
+  }
+
+  /**
+   * Fallback when no face is found; see {@link #centreCrop(BufferedImage)}.
+   *
+   * @param pixels the photo
+   * @return the chip
+   */
+  public FaceChip centreCrop(RgbPixels pixels) {
+    int w = pixels.width();
+    int h = pixels.height();
     double side = Math.min(w, h);
-    return resizeRegion(image, (w - side) / 2.0, (h - side) / 2.0, side);
+    return resizeRegion(pixels, (w - side) / 2.0, (h - side) / 2.0, side);
   }
 
   /**
@@ -92,19 +102,29 @@ public final class FaceAligner {
    * @return the chip
    */
   public FaceChip wholeImage(BufferedImage image) {
-    int w = image.getWidth();
-    int h = image.getHeight();
-    double side = Math.max(w, h);
-    return resizeRegion(image, (w - side) / 2.0, (h - side) / 2.0, side);
+    return wholeImage(RgbPixels.of(image));
   }
 
-  private FaceChip resizeRegion(BufferedImage image, double left, double top, double side) {
+  /**
+   * The whole image padded to a centred square and resized; see {@link #wholeImage(BufferedImage)}.
+   *
+   * @param pixels the photo
+   * @return the chip
+   */
+  public FaceChip wholeImage(RgbPixels pixels) {
+    int w = pixels.width();
+    int h = pixels.height();
+    double side = Math.max(w, h);
+    return resizeRegion(pixels, (w - side) / 2.0, (h - side) / 2.0, side);
+  }
+
+  private FaceChip resizeRegion(RgbPixels pixels, double left, double top, double side) {
     int size = template.chipSize();
     double s = size / side;
     // Maps pixel centres: image (left - 0.5 + side * (u + 0.5) / size) <-> chip u.
     SimilarityTransform t =
         new SimilarityTransform(s, 0, -s * (left - 0.5) - 0.5, -s * (top - 0.5) - 0.5);
-    return warp(RgbPixels.of(image), t, size);
+    return warp(pixels, t, size);
   }
 
   /**

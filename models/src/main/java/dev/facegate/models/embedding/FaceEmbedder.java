@@ -42,6 +42,9 @@ public final class FaceEmbedder implements AutoCloseable {
           DlibResNet.INPUT_SIZE,
           new double[][] {{44.8, 44.2}, {101.1, 42.2}, {72.8, 75.2}, {51.2, 102.9}, {99.8, 100.9}});
 
+  private static final String CALIBRATION_RESOURCE =
+      "/dev/facegate/models/embedding/" + MODEL_ID + ".properties";
+
   private final Model model;
   private final FaceChipTranslator translator = new FaceChipTranslator();
   private final ConcurrentLinkedQueue<Predictor<FaceChip, float[]>> idle =
@@ -75,6 +78,26 @@ public final class FaceEmbedder implements AutoCloseable {
       return PackagedWeights.FACE_RECOGNITION.load();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot load the packaged face recognition weights", e);
+    }
+  }
+
+  /**
+   * The calibrated cosine threshold of this model: same person when the cosine similarity reaches
+   * it. Measured at a false-accept rate of 1e-3 (see the README for the data and command); kept in
+   * a resource file next to this class so that a recalibration is not a code change.
+   *
+   * @return the cosine threshold
+   */
+  public static double calibratedThreshold() {
+    try (var in = FaceEmbedder.class.getResourceAsStream(CALIBRATION_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + CALIBRATION_RESOURCE);
+      }
+      var props = new java.util.Properties();
+      props.load(in);
+      return Double.parseDouble(props.getProperty("threshold.cosine"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + CALIBRATION_RESOURCE, e);
     }
   }
 
