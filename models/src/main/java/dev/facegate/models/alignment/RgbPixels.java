@@ -1,5 +1,6 @@
 package dev.facegate.models.alignment;
 
+import dev.facegate.models.image.RgbImage;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
@@ -18,6 +19,7 @@ import java.util.Objects;
 public final class RgbPixels {
 
   private enum Layout {
+    BYTE_RGB,
     BYTE_BGR,
     BYTE_ABGR,
     INT_RGB,
@@ -78,6 +80,28 @@ public final class RgbPixels {
     this.grayShift = shift;
   }
 
+  private RgbPixels(RgbImage rgb) {
+    this.image = null;
+    this.raster = null;
+    this.layout = Layout.BYTE_RGB;
+    this.width = rgb.width();
+    this.height = rgb.height();
+    this.bytes = rgb.pixels();
+    this.ints = null;
+    this.grayShift = 0;
+  }
+
+  /**
+   * Wraps a decoded RGB image (the detector's input; gray and alpha already resolved by {@link
+   * RgbImage#of}).
+   *
+   * @param image the image
+   * @return a pixel reader for it
+   */
+  public static RgbPixels of(RgbImage image) {
+    return new RgbPixels(Objects.requireNonNull(image, "image is required"));
+  }
+
   /**
    * Wraps an image.
    *
@@ -115,6 +139,10 @@ public final class RgbPixels {
    */
   public int rgb(int x, int y) {
     switch (layout) {
+      case BYTE_RGB -> {
+        int o = (y * width + x) * 3;
+        return (bytes[o] & 0xff) << 16 | (bytes[o + 1] & 0xff) << 8 | (bytes[o + 2] & 0xff);
+      }
       case BYTE_BGR -> {
         int o = (y * width + x) * 3;
         return (bytes[o + 2] & 0xff) << 16 | (bytes[o + 1] & 0xff) << 8 | (bytes[o] & 0xff);

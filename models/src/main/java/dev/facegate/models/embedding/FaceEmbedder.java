@@ -42,6 +42,12 @@ public final class FaceEmbedder implements AutoCloseable {
           DlibResNet.INPUT_SIZE,
           new double[][] {{44.8, 44.2}, {101.1, 42.2}, {72.8, 75.2}, {51.2, 102.9}, {99.8, 100.9}});
 
+  /**
+   * Engine used when none is configured. Named explicitly because DJL's own default prefers PyTorch
+   * whenever its jars are on the classpath.
+   */
+  public static final String DEFAULT_ENGINE = "MXNet";
+
   private static final String CALIBRATION_RESOURCE =
       "/dev/facegate/models/embedding/" + MODEL_ID + ".properties";
 
@@ -53,10 +59,7 @@ public final class FaceEmbedder implements AutoCloseable {
   private volatile boolean closed;
 
   private FaceEmbedder(Builder builder) {
-    Model m =
-        builder.engine == null
-            ? Model.newInstance(MODEL_ID, builder.device)
-            : Model.newInstance(MODEL_ID, builder.device, builder.engine);
+    Model m = Model.newInstance(MODEL_ID, builder.device, builder.engine);
     try {
       Block block = DlibResNet.block();
       block.initialize(
@@ -104,7 +107,7 @@ public final class FaceEmbedder implements AutoCloseable {
   /**
    * Starts a builder.
    *
-   * @return a builder with the packaged weights, the default engine (MXNet) and device
+   * @return a builder with the packaged weights, the MXNet engine and its default device
    */
   public static Builder builder() {
     return new Builder();
@@ -211,7 +214,7 @@ public final class FaceEmbedder implements AutoCloseable {
   /** Configures a {@link FaceEmbedder}. */
   public static final class Builder {
 
-    private String engine;
+    private String engine = DEFAULT_ENGINE;
     private Device device;
     private TfjsWeights weights;
 
@@ -220,11 +223,11 @@ public final class FaceEmbedder implements AutoCloseable {
     /**
      * Selects the DJL engine, e.g. {@code MXNet} (the default) or {@code PyTorch}.
      *
-     * @param engine the engine name, or {@code null} for DJL's default
+     * @param engine the engine name
      * @return this builder
      */
     public Builder optEngine(String engine) {
-      this.engine = engine;
+      this.engine = java.util.Objects.requireNonNull(engine, "engine is required");
       return this;
     }
 

@@ -95,10 +95,7 @@ class PairsFileTest {
 
   @Test
   void readsTheSharedPairLists() throws Exception {
-    Path faces = Path.of(System.getProperty("faces.dir", "../shared/data/faces"));
-    assertThat(faces.resolve("att_orl_faces/pairs_10fold.tsv"))
-        .as("shared face data under %s (faces.dir)", faces)
-        .exists();
+    Path faces = dev.facegate.models.TestFaces.dir();
     List<VerificationPair> att = PairsFile.read(faces.resolve("att_orl_faces/pairs_10fold.tsv"));
     assertThat(att).hasSize(3600);
     assertThat(att.stream().filter(VerificationPair::same)).hasSize(1800);
