@@ -14,9 +14,10 @@ import ai.djl.util.PairList;
  * PReLU with one learned slope per channel (axis 1), for {@code (N, C)} and {@code (N, C, H, W)}
  * inputs.
  *
- * <p>DJL's {@link Prelu} block learns a single scalar slope; MTCNN needs one per channel. The
- * engines' PReLU operator broadcasts a {@code (C)} slope along axis 1 (MXNet {@code LeakyReLU} /
- * PyTorch {@code prelu}), so this block only declares the parameter with that shape.
+ * <p>DJL's {@link Prelu} block learns a single scalar slope; MTCNN needs one per channel. MXNet's
+ * PReLU operator ({@code LeakyReLU}) broadcasts a {@code (C)} slope along axis 1, so on MXNet this
+ * block uses that fused operator; DJL's PyTorch binding has no PReLU, so elsewhere it is composed
+ * from element-wise operations.
  */
 public class ChannelPrelu extends AbstractBlock {
 
@@ -60,7 +61,14 @@ public class ChannelPrelu extends AbstractBlock {
       PairList<String, Object> params) {
     NDArray x = inputs.singletonOrThrow();
     NDArray a = parameterStore.getValue(alpha, x.getDevice(), training);
-    return Prelu.prelu(x, a);
+    if ("MXNet".equals(x.getManager().getEngine().getEngineName())) {
+      return Prelu.prelu(x, a); // one fused operator
+    }
+    // DJL's PyTorch binding has no prelu: max(x, 0) + alpha * min(x, 0), alpha along axis 1.
+    long[] shape = new long[x.getShape().dimension()];
+    java.util.Arrays.fill(shape, 1);
+    shape[1] = channels;
+    return new NDList(x.maximum(0f).add(x.minimum(0f).mul(a.reshape(shape))));
   }
 
   @Override
