@@ -65,7 +65,7 @@ public final class RocPlot {
       }
       g.drawString("false accept rate (log)", W / 2 - 60, H - 20);
       g.drawString("true accept rate", 8, TOP - 10);
-      g.drawString(title, LEFT, 20);
+      g.drawString(title, W - RIGHT - g.getFontMetrics().stringWidth(title), 20);
       Path2D curve = new Path2D.Double();
       List<Roc.Point> points = roc.points();
       boolean first = true;
