@@ -17,7 +17,13 @@ public final class FaceCli {
 
   /** All commands, in the order the help lists them. */
   static final List<Command> COMMANDS =
-      List.of(new DetectCommand(), new DetectEvalCommand(), new BenchCommand());
+      List.of(
+          new DetectCommand(),
+          new DetectEvalCommand(),
+          new BenchCommand(),
+          new EmbedCommand(),
+          new CompareCommand(),
+          new VerifyCommand());
 
   private static final Map<String, Command> BY_NAME =
       COMMANDS.stream().collect(Collectors.toMap(Command::name, Function.identity()));
