@@ -1,0 +1,131 @@
+package dev.facegate.models.cli;
+
+import com.google.gson.Gson;
+import dev.facegate.models.detection.FaceDetector;
+import dev.facegate.models.image.RgbImage;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code bench IMAGE}: detection latency on one frame, median and 90th percentile over repeated
+ * runs after a warm-up (the first runs pay for native initialisation and kernel selection).
+ */
+final class BenchCommand implements Command {
+
+  @Override
+  public String name() {
+    return "bench";
+  }
+
+  @Override
+  public String usage() {
+    return "bench IMAGE [--size 640x480] [--runs 50] [--warmup 10] [--json]   detection latency\n"
+        + "  --size WxH           resize the image to this frame size first (default 640x480)\n"
+        + "  --runs N             timed runs, at least 50 (default 50)\n"
+        + "  --warmup N           untimed runs first (default 10)\n"
+        + "  --json               print the figures as one JSON line last\n"
+        + DetectorOptions.USAGE;
+  }
+
+  @Override
+  public Set<String> switches() {
+    return Set.of("json");
+  }
+
+  @Override
+  public int run(Args args, PrintStream out, PrintStream err) throws Exception {
+    if (args.positionals().size() != 1) {
+      throw new UsageException("give exactly one image");
+    }
+    String[] size = args.option("size").orElse("640x480").split("x");
+    int width;
+    int height;
+    try {
+      width = Integer.parseInt(size[0]);
+      height = Integer.parseInt(size[1]);
+    } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+      throw new UsageException("--size must be WIDTHxHEIGHT");
+    }
+    int runs = args.intOption("runs", 50);
+    int warmup = args.intOption("warmup", 10);
+    if (runs < 50) {
+      throw new UsageException("--runs must be at least 50 for a stable p90");
+    }
+    boolean json = args.flag("json");
+    try (FaceDetector detector = DetectorOptions.build(args)) {
+      Path file = Path.of(args.positionals().get(0));
+      RgbImage frame = resize(detector.getImageDecoder().decodeRgb(file), width, height);
+      int faces = 0;
+      for (int i = 0; i < warmup; i++) {
+        faces = detector.detect(frame).size();
+      }
+      double[] ms = new double[runs];
+      for (int i = 0; i < runs; i++) {
+        long t = System.nanoTime();
+        detector.detect(frame);
+        ms[i] = (System.nanoTime() - t) / 1e6;
+      }
+      Arrays.sort(ms);
+      double median = percentile(ms, 50);
+      double p90 = percentile(ms, 90);
+      out.printf(
+          "%s %dx%d, min face %d, %s on %s: median %.1f ms, p90 %.1f ms, min %.1f ms"
+              + " (%d runs after %d warm-up, %d faces)%n",
+          file.getFileName(),
+          width,
+          height,
+          detector.getMinFaceSize(),
+          detector.getEngineName(),
+          detector.getDevice(),
+          median,
+          p90,
+          ms[0],
+          runs,
+          warmup,
+          faces);
+      if (json) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("image", file.toString());
+        figures.put("width", width);
+        figures.put("height", height);
+        figures.put("minFace", detector.getMinFaceSize());
+        figures.put("engine", detector.getEngineName());
+        figures.put("device", detector.getDevice().toString());
+        figures.put("runs", runs);
+        figures.put("warmup", warmup);
+        figures.put("faces", faces);
+        figures.put("medianMs", median);
+        figures.put("p90Ms", p90);
+        figures.put("minMs", ms[0]);
+        out.println(new Gson().toJson(figures));
+      }
+    }
+    return 0;
+  }
+
+  /** Nearest-rank percentile of sorted values. */
+  static double percentile(double[] sorted, double p) {
+    int rank = (int) Math.ceil(p / 100 * sorted.length);
+    return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+  }
+
+  private static RgbImage resize(RgbImage image, int width, int height) {
+    if (image.width() == width && image.height() == height) {
+      return image;
+    }
+    BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+    Graphics2D g = out.createGraphics();
+    g.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.drawImage(image.toBufferedImage(), 0, 0, width, height, null);
+    g.dispose();
+    return RgbImage.of(out);
+  }
+}

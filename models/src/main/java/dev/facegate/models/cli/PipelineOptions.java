@@ -1,0 +1,76 @@
+package dev.facegate.models.cli;
+
+import ai.djl.Device;
+import dev.facegate.models.detection.FaceDetector;
+import dev.facegate.models.embedding.FaceEmbedder;
+import dev.facegate.models.pipeline.FacePipeline;
+
+/**
+ * The options of the commands that run the whole pipeline ({@code embed}, {@code compare}, {@code
+ * verify}), and the detector, embedder and pipeline built from them. Close it to release the
+ * networks.
+ */
+final class PipelineOptions implements AutoCloseable {
+
+  static final String USAGE =
+      """
+        --pad F              pad the image by F of its width/height on each side before detection
+                             (helps on tight face crops; default 0)
+        --fallback           embed the centre crop when no face is detected (reported as fallback)
+      """
+          + DetectorOptions.USAGE;
+
+  private final FaceDetector detector;
+  private final FaceEmbedder embedder;
+  private final FacePipeline pipeline;
+
+  private PipelineOptions(FaceDetector detector, FaceEmbedder embedder, FacePipeline pipeline) {
+    this.detector = detector;
+    this.embedder = embedder;
+    this.pipeline = pipeline;
+  }
+
+  /**
+   * Reads the pipeline and detector options and loads the networks. Call it after the command has
+   * read its own options: the detector options check that every option was used.
+   */
+  static PipelineOptions open(Args args) throws UsageException {
+    double pad = args.doubleOption("pad", 0);
+    if (!(pad >= 0 && pad <= 1)) {
+      throw new UsageException("--pad must be between 0 and 1");
+    }
+    boolean fallback = args.flag("fallback");
+    String engine = args.option("engine").orElse(FaceEmbedder.DEFAULT_ENGINE);
+    Device device = args.option("device").map(Device::fromName).orElse(null);
+    FaceDetector detector = DetectorOptions.build(args);
+    FaceEmbedder embedder;
+    try {
+      embedder = FaceEmbedder.builder().optEngine(engine).optDevice(device).build();
+    } catch (RuntimeException e) {
+      detector.close();
+      throw e;
+    }
+    FacePipeline pipeline =
+        FacePipeline.builder()
+            .setDetector(detector)
+            .setEmbedder(embedder)
+            .optPadding(pad)
+            .optCentreCropFallback(fallback)
+            .build();
+    return new PipelineOptions(detector, embedder, pipeline);
+  }
+
+  FacePipeline pipeline() {
+    return pipeline;
+  }
+
+  FaceEmbedder embedder() {
+    return embedder;
+  }
+
+  @Override
+  public void close() {
+    embedder.close();
+    detector.close();
+  }
+}

@@ -1,0 +1,285 @@
+package dev.facegate.models.detection;
+
+import ai.djl.inference.Predictor;
+import ai.djl.translate.TranslateException;
+import dev.facegate.models.detection.StageTranslator.Batch;
+import dev.facegate.models.detection.StageTranslator.Heads;
+import dev.facegate.models.geometry.Box;
+import dev.facegate.models.geometry.Nms;
+import dev.facegate.models.geometry.Point;
+import dev.facegate.models.image.RgbImage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The MTCNN cascade for one thread: P-Net over an image pyramid, then R-Net and O-Net on crops.
+ *
+ * <p>Holds one predictor per network, so an instance must not be used by two threads at once;
+ * {@link FaceDetector} pools them. Follows the reference implementation (facenet's {@code
+ * detect_face}) in continuous 0-based coordinates; in particular the landmarks are placed relative
+ * to the box O-Net was given, not the box it then regresses to.
+ */
+final class Cascade implements AutoCloseable {
+
+  /** P-Net's window side and stride in pyramid-level pixels. */
+  private static final int CELL = 12;
+
+  private static final int STRIDE = 2;
+
+  /** Largest batch sent to R-Net / O-Net at once, to bound memory on crowded images. */
+  private static final int MAX_BATCH = 256;
+
+  private final Predictor<Batch, Heads> pnet;
+  private final Predictor<Batch, Heads> rnet;
+  private final Predictor<Batch, Heads> onet;
+  private final boolean bgr;
+
+  Cascade(
+      Predictor<Batch, Heads> pnet,
+      Predictor<Batch, Heads> rnet,
+      Predictor<Batch, Heads> onet,
+      boolean bgr) {
+    this.pnet = pnet;
+    this.rnet = rnet;
+    this.onet = onet;
+    this.bgr = bgr;
+  }
+
+  /** A candidate box with its score and the regression the network proposed for it. */
+  private record Candidate(Box box, float score, float[] reg) {}
+
+  List<FaceDetection> detect(RgbImage image, MtcnnOptions options) throws TranslateException {
+    int w = image.width();
+    int h = image.height();
+    byte[] px = image.pixels();
+    float[] src = new float[px.length];
+    for (int i = 0; i < px.length; i++) {
+      src[i] = px[i] & 0xff;
+    }
+    List<Box> boxes = proposals(src, w, h, options);
+    if (boxes.isEmpty()) {
+      return List.of();
+    }
+    boxes = refine(src, w, h, boxes, options.thresholds()[1]);
+    if (boxes.isEmpty()) {
+      return List.of();
+    }
+    return output(src, w, h, boxes, options.thresholds()[2]);
+  }
+
+  /** Returns the pyramid scales: the first maps the minimum face to 12 px, each next is smaller. */
+  static List<Double> scales(int width, int height, MtcnnOptions options) {
+    List<Double> scales = new ArrayList<>();
+    double m = (double) CELL / options.minFaceSize();
+    double side = Math.min(width, height) * m;
+    double s = m;
+    while (side >= CELL) {
+      scales.add(s);
+      s *= options.scaleFactor();
+      side *= options.scaleFactor();
+    }
+    return scales;
+  }
+
+  /** Stage 1: P-Net over the pyramid, NMS per level and across levels, regression, squaring. */
+  private List<Box> proposals(float[] src, int w, int h, MtcnnOptions options)
+      throws TranslateException {
+    List<Candidate> all = new ArrayList<>();
+    // Each level is resampled from the previous one: the area filter then only ever shrinks by
+    // the scale factor, which costs far less than shrinking the full image for every level.
+    float[] prev = src;
+    int pw = w;
+    int ph = h;
+    for (double scale : scales(w, h, options)) {
+      int ws = (int) Math.ceil(w * scale);
+      int hs = (int) Math.ceil(h * scale);
+      float[] level = new float[3 * ws * hs];
+      Resampler.resize(prev, pw, ph, 0, 0, pw, ph, level, ws, hs);
+      float[] input = new float[3 * ws * hs];
+      Resampler.normalizeToChw(level, ws, hs, input, 0, bgr);
+      Heads out = pnet.predict(new Batch(input, 1, hs, ws));
+      List<Candidate> found = cells(out, scale, options.thresholds()[0]);
+      all.addAll(nms(found, MtcnnOptions.NMS_LEVEL, Nms.Overlap.UNION));
+      prev = level;
+      pw = ws;
+      ph = hs;
+    }
+    List<Box> boxes = new ArrayList<>();
+    for (Candidate c : nms(all, MtcnnOptions.NMS_MERGE, Nms.Overlap.UNION)) {
+      boxes.add(square(regress(c.box(), c.reg())));
+    }
+    return boxes;
+  }
+
+  /** Maps P-Net's output cells above the threshold back to boxes in image coordinates. */
+  private static List<Candidate> cells(Heads out, double scale, float threshold) {
+    long[] shape = out.shapes()[0].getShape();
+    int mh = (int) shape[2];
+    int mw = (int) shape[3];
+    int plane = mh * mw;
+    float[] prob = out.data()[0];
+    float[] reg = out.data()[1];
+    List<Candidate> found = new ArrayList<>();
+    for (int y = 0; y < mh; y++) {
+      for (int x = 0; x < mw; x++) {
+        int i = y * mw + x;
+        float score = prob[plane + i];
+        if (score >= threshold) {
+          // The cell at (x, y) saw the 12 x 12 window at (2x, 2y) of this level.
+          Box box =
+              new Box(
+                  STRIDE * x / scale,
+                  STRIDE * y / scale,
+                  (STRIDE * x + CELL) / scale,
+                  (STRIDE * y + CELL) / scale);
+          float[] r = {reg[i], reg[plane + i], reg[2 * plane + i], reg[3 * plane + i]};
+          found.add(new Candidate(box, score, r));
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Stage 2: R-Net on 24 x 24 crops, threshold, NMS, regression, squaring. */
+  private List<Box> refine(float[] src, int w, int h, List<Box> boxes, float threshold)
+      throws TranslateException {
+    List<Candidate> kept = new ArrayList<>();
+    for (int from = 0; from < boxes.size(); from += MAX_BATCH) {
+      List<Box> chunk = boxes.subList(from, Math.min(boxes.size(), from + MAX_BATCH));
+      List<Box> regions = new ArrayList<>(chunk.size());
+      Heads out = run(rnet, src, w, h, chunk, MtcnnBlocks.RNET_SIZE, regions);
+      float[] prob = out.data()[0];
+      float[] reg = out.data()[1];
+      for (int k = 0; k < chunk.size(); k++) {
+        float score = prob[2 * k + 1];
+        if (score > threshold) {
+          float[] r = {reg[4 * k], reg[4 * k + 1], reg[4 * k + 2], reg[4 * k + 3]};
+          kept.add(new Candidate(regions.get(k), score, r));
+        }
+      }
+    }
+    List<Box> next = new ArrayList<>();
+    for (Candidate c : nms(kept, MtcnnOptions.NMS_MERGE, Nms.Overlap.UNION)) {
+      next.add(square(regress(c.box(), c.reg())));
+    }
+    return next;
+  }
+
+  /** Stage 3: O-Net on 48 x 48 crops, threshold, landmarks, regression, final "min" NMS. */
+  private List<FaceDetection> output(float[] src, int w, int h, List<Box> boxes, float threshold)
+      throws TranslateException {
+    List<FaceDetection> faces = new ArrayList<>();
+    for (int from = 0; from < boxes.size(); from += MAX_BATCH) {
+      List<Box> chunk = boxes.subList(from, Math.min(boxes.size(), from + MAX_BATCH));
+      List<Box> regions = new ArrayList<>(chunk.size());
+      Heads out = run(onet, src, w, h, chunk, MtcnnBlocks.ONET_SIZE, regions);
+      float[] prob = out.data()[0];
+      float[] reg = out.data()[1];
+      float[] lm = out.data()[2];
+      for (int k = 0; k < chunk.size(); k++) {
+        float score = prob[2 * k + 1];
+        if (score <= threshold) {
+          continue;
+        }
+        Box input = regions.get(k);
+        // The original rule: landmarks are fractions of the box O-Net was GIVEN (face-api.js uses
+        // the regressed box instead, which shifts them off the eyes and mouth corners).
+        List<Point> points = new ArrayList<>(5);
+        for (int p = 0; p < 5; p++) {
+          points.add(
+              new Point(
+                  input.x1() + input.width() * lm[10 * k + p],
+                  input.y1() + input.height() * lm[10 * k + 5 + p]));
+        }
+        float[] r = {reg[4 * k], reg[4 * k + 1], reg[4 * k + 2], reg[4 * k + 3]};
+        faces.add(new FaceDetection(regress(input, r), score, points));
+      }
+    }
+    List<Box> finalBoxes = faces.stream().map(FaceDetection::box).toList();
+    float[] scores = new float[faces.size()];
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = faces.get(i).score();
+    }
+    int[] keep = Nms.suppress(finalBoxes, scores, MtcnnOptions.NMS_FINAL, Nms.Overlap.MIN);
+    List<FaceDetection> result = new ArrayList<>(keep.length);
+    for (int i : keep) {
+      result.add(faces.get(i));
+    }
+    return result;
+  }
+
+  /**
+   * Crops each box (rounded to whole pixels; what lies outside the image is zero), resizes it to
+   * {@code size}, and runs the network on the batch. The integer crop regions are added to {@code
+   * regions}: they are the boxes the network's outputs are relative to.
+   */
+  private Heads run(
+      Predictor<Batch, Heads> net,
+      float[] src,
+      int w,
+      int h,
+      List<Box> boxes,
+      int size,
+      List<Box> regions)
+      throws TranslateException {
+    int n = boxes.size();
+    int per = 3 * size * size;
+    float[] batch = new float[n * per];
+    float[] crop = new float[per];
+    for (int k = 0; k < n; k++) {
+      Box b = boxes.get(k);
+      int rx = (int) Math.round(b.x1());
+      int ry = (int) Math.round(b.y1());
+      int rw = Math.max(1, (int) Math.round(b.x2()) - rx);
+      int rh = Math.max(1, (int) Math.round(b.y2()) - ry);
+      regions.add(Box.ofSize(rx, ry, rw, rh));
+      Resampler.resize(src, w, h, rx, ry, rw, rh, crop, size, size);
+      Resampler.normalizeToChw(crop, size, size, batch, k * per, bgr);
+    }
+    return net.predict(new Batch(batch, n, size, size));
+  }
+
+  private static List<Candidate> nms(List<Candidate> c, double threshold, Nms.Overlap overlap) {
+    if (c.size() < 2) {
+      return c;
+    }
+    float[] scores = new float[c.size()];
+    List<Box> boxes = new ArrayList<>(c.size());
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = c.get(i).score();
+      boxes.add(c.get(i).box());
+    }
+    List<Candidate> kept = new ArrayList<>();
+    for (int i : Nms.suppress(boxes, scores, threshold, overlap)) {
+      kept.add(c.get(i));
+    }
+    return kept;
+  }
+
+  /** Applies MTCNN's box regression: each edge moves by a fraction of the box's size. */
+  static Box regress(Box b, float[] r) {
+    double bw = b.width();
+    double bh = b.height();
+    double x1 = b.x1() + r[0] * bw;
+    double y1 = b.y1() + r[1] * bh;
+    double x2 = b.x2() + r[2] * bw;
+    double y2 = b.y2() + r[3] * bh;
+    // A wild regression can cross the edges; keep the box valid rather than fail.
+    return new Box(Math.min(x1, x2), Math.min(y1, y2), Math.max(x1, x2), Math.max(y1, y2));
+  }
+
+  /** Grows the shorter side to make a square with the same centre. */
+  static Box square(Box b) {
+    double side = Math.max(b.width(), b.height());
+    double cx = (b.x1() + b.x2()) / 2;
+    double cy = (b.y1() + b.y2()) / 2;
+    return new Box(cx - side / 2, cy - side / 2, cx + side / 2, cy + side / 2);
+  }
+
+  @Override
+  public void close() {
+    pnet.close();
+    rnet.close();
+    onet.close();
+  }
+}

@@ -1,0 +1,292 @@
+package dev.facegate.models.detection;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.translate.TranslateException;
+import dev.facegate.models.detection.MtcnnBlocks.Stage;
+import dev.facegate.models.image.ImageDecoder;
+import dev.facegate.models.image.ImageDecodingException;
+import dev.facegate.models.image.RgbImage;
+import dev.facegate.models.weights.PackagedWeights;
+import dev.facegate.models.weights.TfjsWeights;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedDeque;
+
+/**
+ * Finds faces and their five landmarks with MTCNN.
+ *
+ * <pre>{@code
+ * try (FaceDetector detector = FaceDetector.builder().optMinFaceSize(40).build()) {
+ *   List<FaceDetection> faces = detector.detect(jpegBytes);
+ * }
+ * }</pre>
+ *
+ * <p>The three networks are loaded once, when the detector is built. A detector is safe for
+ * concurrent callers: each call borrows a set of DJL predictors from a pool (creating one when all
+ * are busy), because predictors are not thread-safe. With the MXNet engine DJL recommends starting
+ * the JVM with the environment variable {@code MXNET_ENGINE_TYPE=NaiveEngine} when several threads
+ * run inference.
+ *
+ * <p>Close the detector once no call is running; it releases the native memory of the models.
+ */
+public final class FaceDetector implements AutoCloseable {
+
+  /** Engine used when none is configured. */
+  public static final String DEFAULT_ENGINE = "MXNet";
+
+  /**
+   * Channel order the networks expect. The original MTCNN (MATLAB / Caffe) was trained on RGB;
+   * face-api.js feeds BGR. See the README's Detection section for the comparison that chose it.
+   */
+  static final boolean BGR = false;
+
+  private final Map<Stage, Model> models = new EnumMap<>(Stage.class);
+  private final MtcnnOptions options;
+  private final ImageDecoder decoder;
+  private final String engine;
+  private final Device device;
+  private final ConcurrentLinkedDeque<Cascade> idle = new ConcurrentLinkedDeque<>();
+  private final List<Cascade> created = new ArrayList<>();
+  private volatile boolean closed;
+
+  private FaceDetector(Builder b) throws IOException {
+    this.options = new MtcnnOptions(b.minFaceSize, b.scaleFactor, b.thresholds);
+    this.decoder = b.decoder;
+    Engine eng;
+    try {
+      eng = Engine.getEngine(b.engine);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "DJL engine '"
+              + b.engine
+              + "' is not available: put its engine and native jars on the classpath"
+              + " (ai.djl.mxnet:mxnet-engine or ai.djl.pytorch:pytorch-engine)",
+          e);
+    }
+    this.engine = eng.getEngineName();
+    this.device = b.device != null ? b.device : eng.defaultDevice();
+    TfjsWeights weights = PackagedWeights.MTCNN.load();
+    try {
+      for (Stage stage : Stage.values()) {
+        Model model = Model.newInstance("mtcnn-" + stage.name().toLowerCase(), device, engine);
+        models.put(stage, model);
+        var block = stage.newBlock();
+        model.setBlock(block);
+        MtcnnBlocks.loadWeights(block, stage, weights, model.getNDManager());
+      }
+    } catch (RuntimeException e) {
+      models.values().forEach(Model::close);
+      throw e;
+    }
+  }
+
+  /** Returns a builder with the original MTCNN's defaults on the MXNet engine. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Detects faces in an RGB image.
+   *
+   * @param image the image
+   * @return the faces, highest score first
+   * @throws FaceDetectionException if the engine fails
+   * @throws IllegalStateException if the detector is closed
+   */
+  public List<FaceDetection> detect(RgbImage image) {
+    Objects.requireNonNull(image, "image is required");
+    Cascade cascade = borrow();
+    try {
+      return cascade.detect(image, options);
+    } catch (TranslateException e) {
+      throw new FaceDetectionException("MTCNN inference failed on " + image, e);
+    } finally {
+      idle.push(cascade);
+    }
+  }
+
+  /**
+   * Detects faces in a {@link BufferedImage} of any type (gray, palette, alpha: see {@link
+   * RgbImage#of}). The image is taken as it is; no EXIF orientation is known here.
+   *
+   * @param image the image
+   * @return the faces, highest score first
+   */
+  public List<FaceDetection> detect(BufferedImage image) {
+    return detect(RgbImage.of(image));
+  }
+
+  /**
+   * Decodes an encoded image with this detector's {@link ImageDecoder} (size limit checked first,
+   * EXIF orientation applied) and detects faces in it.
+   *
+   * @param encoded JPEG, PNG, ... bytes
+   * @return the faces, highest score first, in the coordinates of the upright image
+   * @throws ImageDecodingException if the bytes are not an acceptable image
+   */
+  public List<FaceDetection> detect(byte[] encoded) throws ImageDecodingException {
+    return detect(decoder.decodeRgb(encoded));
+  }
+
+  /** Returns the decoder used by {@link #detect(byte[])}. */
+  public ImageDecoder getImageDecoder() {
+    return decoder;
+  }
+
+  /** Returns the name of the DJL engine running the networks. */
+  public String getEngineName() {
+    return engine;
+  }
+
+  /** Returns the device the networks run on. */
+  public Device getDevice() {
+    return device;
+  }
+
+  /** Returns the minimum face size in pixels. */
+  public int getMinFaceSize() {
+    return options.minFaceSize();
+  }
+
+  private Cascade borrow() {
+    if (closed) {
+      throw new IllegalStateException("FaceDetector is closed");
+    }
+    Cascade c = idle.poll();
+    if (c != null) {
+      return c;
+    }
+    StageTranslator t = new StageTranslator();
+    c =
+        new Cascade(
+            models.get(Stage.PNET).newPredictor(t),
+            models.get(Stage.RNET).newPredictor(t),
+            models.get(Stage.ONET).newPredictor(t),
+            BGR);
+    synchronized (created) {
+      created.add(c);
+    }
+    return c;
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    synchronized (created) {
+      created.forEach(Cascade::close);
+      created.clear();
+    }
+    idle.clear();
+    models.values().forEach(Model::close);
+  }
+
+  /** Builds a {@link FaceDetector}; {@code opt*} settings have the original MTCNN's defaults. */
+  public static final class Builder {
+
+    private int minFaceSize = 40;
+    private double scaleFactor = 0.709;
+    private float[] thresholds = {0.6f, 0.7f, 0.7f};
+    private String engine = DEFAULT_ENGINE;
+    private Device device;
+    private ImageDecoder decoder = ImageDecoder.newInstance();
+
+    private Builder() {}
+
+    /**
+     * Sets the smallest face side searched for, in pixels (default 40). Smaller is slower: the
+     * pyramid then starts at a larger scale.
+     *
+     * @param pixels at least 12
+     * @return this builder
+     */
+    public Builder optMinFaceSize(int pixels) {
+      this.minFaceSize = pixels;
+      return this;
+    }
+
+    /**
+     * Sets the ratio between pyramid levels (default 0.709).
+     *
+     * @param factor in (0, 1)
+     * @return this builder
+     */
+    public Builder optScaleFactor(double factor) {
+      this.scaleFactor = factor;
+      return this;
+    }
+
+    /**
+     * Sets the face-probability thresholds of P-Net, R-Net and O-Net (default 0.6, 0.7, 0.7).
+     *
+     * @param pnet P-Net threshold
+     * @param rnet R-Net threshold
+     * @param onet O-Net threshold
+     * @return this builder
+     */
+    public Builder optThresholds(float pnet, float rnet, float onet) {
+      this.thresholds = new float[] {pnet, rnet, onet};
+      return this;
+    }
+
+    /**
+     * Sets the DJL engine by name (default {@value FaceDetector#DEFAULT_ENGINE}; {@code PyTorch}
+     * when its jars are on the classpath).
+     *
+     * @param engine the engine name
+     * @return this builder
+     */
+    public Builder optEngine(String engine) {
+      this.engine = Objects.requireNonNull(engine, "engine is required");
+      return this;
+    }
+
+    /**
+     * Sets the device (default: the engine's default device, a GPU if it has one).
+     *
+     * @param device e.g. {@code Device.cpu()} or {@code Device.fromName("gpu0")}
+     * @return this builder
+     */
+    public Builder optDevice(Device device) {
+      this.device = device;
+      return this;
+    }
+
+    /**
+     * Sets the decoder used for encoded input (default: {@link ImageDecoder#newInstance()}).
+     *
+     * @param decoder the decoder
+     * @return this builder
+     */
+    public Builder optImageDecoder(ImageDecoder decoder) {
+      this.decoder = Objects.requireNonNull(decoder, "decoder is required");
+      return this;
+    }
+
+    /**
+     * Loads the networks and builds the detector.
+     *
+     * @return the detector; close it when done
+     * @throws IllegalArgumentException if a setting is out of range or the engine is missing
+     * @throws UncheckedIOException if the packaged weights cannot be read
+     */
+    public FaceDetector build() {
+      new MtcnnOptions(minFaceSize, scaleFactor, thresholds); // validates before loading anything
+      try {
+        return new FaceDetector(this);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot load the MTCNN weights", e);
+      }
+    }
+  }
+}

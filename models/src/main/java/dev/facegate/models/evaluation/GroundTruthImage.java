@@ -1,0 +1,30 @@
+package dev.facegate.models.evaluation;
+
+import dev.facegate.models.geometry.Box;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The labelled faces of one image.
+ *
+ * @param image the image file
+ * @param faces the labelled faces
+ */
+public record GroundTruthImage(Path image, List<Face> faces) {
+
+  /** Validates and copies. */
+  public GroundTruthImage {
+    Objects.requireNonNull(image, "image is required");
+    faces = List.copyOf(faces);
+  }
+
+  /**
+   * One labelled face.
+   *
+   * @param box the face box
+   * @param ignored whether the label says not to count it (dlib {@code ignore='1'}, WIDER FACE
+   *     {@code invalid = 1}); detections matching it are neither right nor wrong
+   */
+  public record Face(Box box, boolean ignored) {}
+}

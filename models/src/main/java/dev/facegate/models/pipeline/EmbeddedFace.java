@@ -1,0 +1,35 @@
+package dev.facegate.models.pipeline;
+
+import dev.facegate.models.embedding.Embedding;
+import dev.facegate.models.geometry.Box;
+import dev.facegate.models.geometry.Point;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One face of a photo with its embedding.
+ *
+ * @param box the face box in the photo's coordinates
+ * @param score the detector's confidence; {@code NaN} for a fallback crop
+ * @param landmarks the 5 landmarks in the photo's coordinates; empty for a fallback crop
+ * @param embedding the unit-length embedding
+ * @param detected {@code false} when the face is the centre-crop fallback, not a detection
+ */
+public record EmbeddedFace(
+    Box box, double score, List<Point> landmarks, Embedding embedding, boolean detected) {
+
+  /**
+   * Validates and copies.
+   *
+   * @param box the face box
+   * @param score the detector's confidence
+   * @param landmarks the landmarks
+   * @param embedding the embedding
+   * @param detected whether the face was detected
+   */
+  public EmbeddedFace {
+    Objects.requireNonNull(box, "box is required");
+    Objects.requireNonNull(embedding, "embedding is required");
+    landmarks = List.copyOf(landmarks);
+  }
+}

@@ -1,0 +1,254 @@
+package dev.facegate.models.pipeline;
+
+import dev.facegate.models.alignment.FaceAligner;
+import dev.facegate.models.alignment.FaceChip;
+import dev.facegate.models.alignment.RgbPixels;
+import dev.facegate.models.detection.FaceDetection;
+import dev.facegate.models.detection.FaceDetector;
+import dev.facegate.models.embedding.Embedding;
+import dev.facegate.models.embedding.FaceEmbedder;
+import dev.facegate.models.geometry.Box;
+import dev.facegate.models.geometry.Point;
+import dev.facegate.models.image.ImageDecodingException;
+import dev.facegate.models.image.RgbImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Detect, align and embed every face of a photo.
+ *
+ * <pre>{@code
+ * try (FaceDetector detector = FaceDetector.builder().build();
+ *     FaceEmbedder embedder = FaceEmbedder.builder().build()) {
+ *   FacePipeline pipeline = FacePipeline.builder().setDetector(detector).setEmbedder(embedder).build();
+ *   PhotoResult result = pipeline.process(jpegBytes);
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe when its detector and embedder are (both are). The pipeline does not own them:
+ * close them yourself.
+ */
+public final class FacePipeline {
+
+  private final FaceDetector detector;
+  private final FaceEmbedder embedder;
+  private final FaceAligner aligner;
+  private final double padding;
+  private final boolean centreCropFallback;
+
+  private FacePipeline(Builder b) {
+    this.detector = Objects.requireNonNull(b.detector, "detector is required");
+    this.embedder = Objects.requireNonNull(b.embedder, "embedder is required");
+    this.aligner = new FaceAligner(embedder.template());
+    this.padding = b.padding;
+    this.centreCropFallback = b.centreCropFallback;
+  }
+
+  /**
+   * Starts a builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns the aligner (for callers that cut chips themselves).
+   *
+   * @return the aligner for the embedder's template
+   */
+  public FaceAligner aligner() {
+    return aligner;
+  }
+
+  /**
+   * Processes an image file.
+   *
+   * @param file the file
+   * @return the result; an unreadable or undecodable file is {@link PhotoResult.Status#UNDECODABLE}
+   */
+  public PhotoResult process(Path file) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      return undecodable("cannot read " + file + ": " + e.getMessage());
+    }
+    return process(bytes);
+  }
+
+  /**
+   * Processes an encoded image (size limit checked before decoding, EXIF orientation applied).
+   *
+   * @param encoded JPEG, PNG, ... bytes
+   * @return the result
+   */
+  public PhotoResult process(byte[] encoded) {
+    RgbImage image;
+    try {
+      image = detector.getImageDecoder().decodeRgb(encoded);
+    } catch (ImageDecodingException e) {
+      return undecodable(e.getMessage());
+    }
+    return process(image);
+  }
+
+  /**
+   * Processes a decoded image.
+   *
+   * @param image the upright RGB image
+   * @return the result
+   */
+  public PhotoResult process(RgbImage image) {
+    List<FaceDetection> detections = detect(image);
+    RgbPixels pixels = RgbPixels.of(image);
+    if (detections.isEmpty()) {
+      if (!centreCropFallback) {
+        return new PhotoResult(
+            PhotoResult.Status.NO_FACE, image.width(), image.height(), List.of(), "no face");
+      }
+      int side = Math.min(image.width(), image.height());
+      double left = (image.width() - side) / 2.0;
+      double top = (image.height() - side) / 2.0;
+      Embedding e = embedder.embed(aligner.centreCrop(pixels));
+      EmbeddedFace face =
+          new EmbeddedFace(
+              new Box(left, top, left + side, top + side), Double.NaN, List.of(), e, false);
+      return new PhotoResult(
+          PhotoResult.Status.FALLBACK,
+          image.width(),
+          image.height(),
+          List.of(face),
+          "no face detected; centre crop embedded");
+    }
+    List<FaceChip> chips = new ArrayList<>(detections.size());
+    for (FaceDetection d : detections) {
+      chips.add(aligner.align(pixels, toArray(d.landmarks())));
+    }
+    List<Embedding> embeddings = embedder.embed(chips);
+    List<EmbeddedFace> faces = new ArrayList<>(detections.size());
+    for (int i = 0; i < detections.size(); i++) {
+      FaceDetection d = detections.get(i);
+      faces.add(new EmbeddedFace(d.box(), d.score(), d.landmarks(), embeddings.get(i), true));
+    }
+    return new PhotoResult(PhotoResult.Status.FACES, image.width(), image.height(), faces, null);
+  }
+
+  private List<FaceDetection> detect(RgbImage image) {
+    if (padding <= 0) {
+      return detector.detect(image);
+    }
+    // Tight crops (AT&T, the face-api.js examples) leave the detector no context around the face:
+    // detect on a black border, then shift the results back. Alignment samples the original
+    // image, whose outside reads as black too, so the chip is the same as on the padded image.
+    int pw = (int) Math.round(padding * image.width());
+    int ph = (int) Math.round(padding * image.height());
+    RgbImage padded = pad(image, pw, ph);
+    List<FaceDetection> found = detector.detect(padded);
+    List<FaceDetection> shifted = new ArrayList<>(found.size());
+    for (FaceDetection d : found) {
+      Box b = d.box();
+      List<Point> lm = d.landmarks().stream().map(p -> new Point(p.x() - pw, p.y() - ph)).toList();
+      shifted.add(
+          new FaceDetection(
+              new Box(b.x1() - pw, b.y1() - ph, b.x2() - pw, b.y2() - ph), d.score(), lm));
+    }
+    return shifted;
+  }
+
+  private static RgbImage pad(RgbImage image, int pw, int ph) {
+    int w = image.width();
+    int h = image.height();
+    int nw = w + 2 * pw;
+    byte[] out = new byte[3 * nw * (h + 2 * ph)];
+    for (int y = 0; y < h; y++) {
+      System.arraycopy(image.pixels(), 3 * y * w, out, 3 * ((y + ph) * nw + pw), 3 * w);
+    }
+    return new RgbImage(nw, h + 2 * ph, out);
+  }
+
+  private static double[][] toArray(List<Point> landmarks) {
+    double[][] out = new double[landmarks.size()][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = new double[] {landmarks.get(i).x(), landmarks.get(i).y()};
+    }
+    return out;
+  }
+
+  private static PhotoResult undecodable(String message) {
+    return new PhotoResult(PhotoResult.Status.UNDECODABLE, 0, 0, List.of(), message);
+  }
+
+  /** Configures a {@link FacePipeline}. */
+  public static final class Builder {
+    private FaceDetector detector;
+    private FaceEmbedder embedder;
+    private double padding;
+    private boolean centreCropFallback;
+
+    private Builder() {}
+
+    /**
+     * Sets the detector (shared, not closed by the pipeline).
+     *
+     * @param detector the detector
+     * @return this builder
+     */
+    public Builder setDetector(FaceDetector detector) {
+      this.detector = detector;
+      return this;
+    }
+
+    /**
+     * Sets the embedder (shared, not closed by the pipeline).
+     *
+     * @param embedder the embedder
+     * @return this builder
+     */
+    public Builder setEmbedder(FaceEmbedder embedder) {
+      this.embedder = embedder;
+      return this;
+    }
+
+    /**
+     * Pads the image with a black border before detection, as a fraction of its width and height on
+     * each side; helps on tight face crops. Default 0.
+     *
+     * @param fraction border per side, {@code 0 <= fraction <= 1}
+     * @return this builder
+     */
+    public Builder optPadding(double fraction) {
+      if (!(fraction >= 0 && fraction <= 1)) {
+        throw new IllegalArgumentException("padding must be in [0, 1], got " + fraction);
+      }
+      this.padding = fraction;
+      return this;
+    }
+
+    /**
+     * When no face is detected, embeds the centred square of the photo instead (reported as {@link
+     * PhotoResult.Status#FALLBACK}). Only sensible for collections of face crops. Default off.
+     *
+     * @param enabled whether to fall back
+     * @return this builder
+     */
+    public Builder optCentreCropFallback(boolean enabled) {
+      this.centreCropFallback = enabled;
+      return this;
+    }
+
+    /**
+     * Builds the pipeline.
+     *
+     * @return the pipeline
+     */
+    public FacePipeline build() {
+      return new FacePipeline(this);
+    }
+  }
+}

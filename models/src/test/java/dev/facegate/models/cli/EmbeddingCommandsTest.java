@@ -1,0 +1,137 @@
+package dev.facegate.models.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.facegate.models.TestFaces;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code embed}, {@code compare} and {@code verify} commands through the dispatcher. */
+class EmbeddingCommandsTest {
+
+  @TempDir Path tmp;
+
+  @Test
+  void verifyPrintsTheFiguresAndTheJsonLineLastAndWritesItsFiles() throws Exception {
+    // A small AT&T subset in two subject-disjoint folds: s3..s4 against s5..s6.
+    List<String> lines = new ArrayList<>(List.of("# fold\tlabel\ta\tb"));
+    int[][] folds = {{3, 4}, {5, 6}};
+    for (int f = 0; f < 2; f++) {
+      int s = folds[f][0];
+      int t = folds[f][1];
+      for (int i = 1; i <= 3; i++) {
+        lines.add(
+            (f + 1) + "\t1\tpng/s" + s + "/" + i + ".png\tpng/s" + s + "/" + (i + 5) + ".png");
+        lines.add(
+            (f + 1) + "\t1\tpng/s" + t + "/" + i + ".png\tpng/s" + t + "/" + (i + 5) + ".png");
+        lines.add((f + 1) + "\t0\tpng/s" + s + "/" + i + ".png\tpng/s" + t + "/" + i + ".png");
+        lines.add(
+            (f + 1)
+                + "\t0\tpng/s"
+                + s
+                + "/"
+                + (i + 5)
+                + ".png\tpng/s"
+                + t
+                + "/"
+                + (i + 5)
+                + ".png");
+      }
+    }
+    Path pairs = Files.write(tmp.resolve("pairs.tsv"), lines);
+    Path out = tmp.resolve("out");
+
+    Result r =
+        run(
+            "verify",
+            "--pairs",
+            pairs.toString(),
+            "--root",
+            TestFaces.dir().resolve("att_orl_faces").toString(),
+            "--pad",
+            "0.25",
+            "--json",
+            "--out",
+            out.toString());
+
+    assertThat(r.status).as(r.err).isZero();
+    assertThat(r.out).contains("accuracy", "TAR @ FAR 1e-03", "no-face images");
+    String last = r.out.strip().lines().reduce((a, b) -> b).orElseThrow();
+    JsonObject json = JsonParser.parseString(last).getAsJsonObject();
+    for (String key :
+        List.of(
+            "accuracy",
+            "accuracy_std",
+            "auc",
+            "tar_at_far_1e-3",
+            "threshold",
+            "no_face_images",
+            "strict_accuracy",
+            "pairs")) {
+      assertThat(json.has(key)).as("JSON key %s in %s", key, last).isTrue();
+    }
+    assertThat(json.get("pairs").getAsInt()).isEqualTo(24);
+    assertThat(json.get("folds").getAsInt()).isEqualTo(2);
+    assertThat(json.get("accuracy").getAsDouble()).isGreaterThan(0.9);
+    assertThat(Files.readAllLines(out.resolve("pairs.tsv"))).hasSize(25);
+    assertThat(out.resolve("roc.png")).isNotEmptyFile();
+  }
+
+  @Test
+  void compareTellsTheSamePersonFromAnother() throws Exception {
+    String dad1 = TestFaces.file("azure_face_samples/Family1-Dad1.jpg").toString();
+    String dad2 = TestFaces.file("azure_face_samples/Family1-Dad2.jpg").toString();
+    String mom = TestFaces.file("azure_face_samples/Family1-Mom1.jpg").toString();
+
+    Result same = run("compare", dad1, dad2);
+    Result other = run("compare", dad1, mom);
+
+    assertThat(same.status).as(same.err).isZero();
+    assertThat(JsonParser.parseString(same.out).getAsJsonObject().get("same_person").getAsBoolean())
+        .isTrue();
+    assertThat(
+            JsonParser.parseString(other.out).getAsJsonObject().get("same_person").getAsBoolean())
+        .isFalse();
+  }
+
+  @Test
+  void embedPrintsOneEmbeddingPerFaceAndReportsBadInputClearly() throws Exception {
+    Result faces = run("embed", TestFaces.file("faceapijs/test_images/faces.jpg").toString());
+    assertThat(faces.status).as(faces.err).isZero();
+    JsonObject json = JsonParser.parseString(faces.out).getAsJsonObject();
+    assertThat(json.getAsJsonArray("faces")).hasSize(6);
+    assertThat(json.getAsJsonArray("faces").get(0).getAsJsonObject().getAsJsonArray("embedding"))
+        .hasSize(128);
+    assertThat(json.getAsJsonObject("model").get("id").getAsString())
+        .isEqualTo("dlib_face_recognition_resnet_model_v1");
+
+    Path junk = Files.writeString(tmp.resolve("junk.jpg"), "not an image");
+    Result bad = run("embed", junk.toString());
+    assertThat(bad.status).isEqualTo(1);
+    assertThat(JsonParser.parseString(bad.out).getAsJsonObject().get("status").getAsString())
+        .isEqualTo("undecodable");
+  }
+
+  private record Result(int status, String out, String err) {}
+
+  private static Result run(String... argv) {
+    var out = new ByteArrayOutputStream();
+    var err = new ByteArrayOutputStream();
+    int status =
+        FaceCli.run(
+            argv,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Result(
+        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+}

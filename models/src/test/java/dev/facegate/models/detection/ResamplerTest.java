@@ -1,0 +1,61 @@
+package dev.facegate.models.detection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class ResamplerTest {
+
+  @Test
+  void shrinkingAndEnlargingKeepAFlatImageFlat() {
+    float[] src = new float[3 * 37 * 23];
+    Arrays.fill(src, 100f);
+    for (int[] size : new int[][] {{11, 7}, {24, 24}, {80, 50}}) {
+      float[] dst = new float[3 * size[0] * size[1]];
+      Resampler.resize(src, 37, 23, 0, 0, 37, 23, dst, size[0], size[1]);
+      for (float v : dst) {
+        assertThat(v).isCloseTo(100f, within(1e-3f));
+      }
+    }
+  }
+
+  @Test
+  void areaShrinkAveragesWholeBlocks() {
+    // 4 x 2 image, shrink 2:1 in x and y: each output pixel is the mean of a 2 x 2 block.
+    float[] src = new float[3 * 4 * 2];
+    float[] values = {0, 10, 20, 30, 40, 50, 60, 70};
+    for (int i = 0; i < 8; i++) {
+      Arrays.fill(src, 3 * i, 3 * i + 3, values[i]);
+    }
+    float[] dst = new float[3 * 2];
+    Resampler.resize(src, 4, 2, 0, 0, 4, 2, dst, 2, 1);
+    assertThat(dst[0]).isCloseTo((0 + 10 + 40 + 50) / 4f, within(1e-4f));
+    assertThat(dst[3]).isCloseTo((20 + 30 + 60 + 70) / 4f, within(1e-4f));
+  }
+
+  @Test
+  void cropsReadZeroOutsideTheImage() {
+    float[] src = new float[3 * 10 * 10];
+    Arrays.fill(src, 200f);
+    float[] dst = new float[3 * 10 * 10];
+    // Region shifted half out to the left: the left half of the crop is padding.
+    Resampler.resize(src, 10, 10, -5, 0, 10, 10, dst, 10, 10);
+    assertThat(dst[3 * (5 * 10 + 1)]).isZero();
+    assertThat(dst[3 * (5 * 10 + 8)]).isCloseTo(200f, within(1e-3f));
+    // Entirely outside: all zero.
+    Arrays.fill(dst, 1f);
+    Resampler.resize(src, 10, 10, 0, 50, 10, 10, dst, 10, 10);
+    assertThat(dst).containsOnly(0f);
+  }
+
+  @Test
+  void normalisesToPlanesWithMtcnnScaling() {
+    float[] hwc = {255, 127.5f, 0, 0, 0, 0};
+    float[] chw = new float[6];
+    Resampler.normalizeToChw(hwc, 2, 1, chw, 0, false);
+    assertThat(chw)
+        .containsExactly(0.99609375f, -0.99609375f, 0, -0.99609375f, -0.99609375f, -0.99609375f);
+  }
+}

@@ -1,0 +1,59 @@
+package dev.facegate.models.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.facegate.models.embedding.Embedding;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class VerificationRunTest {
+
+  @Test
+  void embedsEachImageOnceAndScoresEveryPair() throws Exception {
+    Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    VerificationRun run =
+        VerificationRun.builder()
+            .setRoot(Path.of("/data"))
+            .optThreads(2)
+            .setEmbedder(
+                file -> {
+                  String name = file.getFileName().toString();
+                  calls.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
+                  return switch (name) {
+                    case "a1.png", "a2.png" -> ImageEmbedding.detected(unit(1, 0));
+                    case "b.png" -> ImageEmbedding.detected(unit(0, 1));
+                    case "crop.png" -> ImageEmbedding.fallback(unit(1, 0), "no face");
+                    default -> ImageEmbedding.missing("unreadable: " + name);
+                  };
+                })
+            .build();
+    List<VerificationPair> pairs =
+        List.of(
+            new VerificationPair(1, true, "a1.png", "a2.png"),
+            new VerificationPair(1, false, "a1.png", "b.png"),
+            new VerificationPair(2, true, "a2.png", "crop.png"),
+            new VerificationPair(2, false, "b.png", "broken.png"));
+
+    VerificationRun.Outcome outcome = run.run(pairs);
+
+    assertThat(calls).hasSize(5).allSatisfy((name, n) -> assertThat(n.get()).isEqualTo(1));
+    List<ScoredPair> s = outcome.scored();
+    assertThat(s.get(0).score()).isCloseTo(1, within(1e-6));
+    assertThat(s.get(1).score()).isCloseTo(0, within(1e-6));
+    assertThat(s.get(2).facesDetected()).isFalse();
+    assertThat(s.get(2).score()).isCloseTo(1, within(1e-6));
+    assertThat(s.get(3).scored()).isFalse();
+    assertThat(outcome.noFaceImages()).isEqualTo(2);
+    assertThat(outcome.fallbackImages()).isEqualTo(1);
+    assertThat(outcome.unreadableImages()).isEqualTo(1);
+  }
+
+  private static Embedding unit(float x, float y) {
+    return Embedding.normalised(new float[] {x, y}, "test", "1");
+  }
+}
