@@ -433,10 +433,22 @@ public final class ElasticsearchFaceIndex implements FaceIndexBackend {
 
   /** Removes every index of this alias (all models). For tests and operators. */
   public void dropAll() {
-    call(
-        "drop indices of " + settings.alias(),
-        () ->
-            client.indices().delete(d -> d.index(settings.alias() + "-*").ignoreUnavailable(true)));
+    // wildcard deletes are refused by default (action.destructive_requires_name): resolve names
+    List<String> names =
+        call(
+            "list indices of " + settings.alias(),
+            () ->
+                List.copyOf(
+                    client
+                        .indices()
+                        .get(g -> g.index(settings.alias() + "-*").ignoreUnavailable(true))
+                        .indices()
+                        .keySet()));
+    if (!names.isEmpty()) {
+      call(
+          "drop indices of " + settings.alias(),
+          () -> client.indices().delete(d -> d.index(names)));
+    }
   }
 
   @Override

@@ -34,17 +34,20 @@ class ElasticsearchFaceIndexIT extends FaceIndexContract {
     ElasticsearchSettings probe =
         ElasticsearchSettings.of(url, MODEL).withAlias("facegate-startup-probe").withReplicas(0);
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    while (true) {
+    ElasticsearchFaceIndex index = null;
+    while (index == null) {
       // opening bootstraps the probe alias, which needs a node that answers
-      try (ElasticsearchFaceIndex index = ElasticsearchFaceIndex.open(probe)) {
-        index.dropAll();
-        return;
+      try {
+        index = ElasticsearchFaceIndex.open(probe);
       } catch (IndexUnavailableException e) {
         if (System.nanoTime() > deadline) {
           throw new AssertionError("the Elasticsearch test node did not come up at " + url, e);
         }
         Thread.sleep(500);
       }
+    }
+    try (ElasticsearchFaceIndex opened = index) {
+      opened.dropAll();
     }
   }
 
