@@ -1,0 +1,141 @@
+package dev.facegate.index.boundary;
+
+import dev.facegate.index.control.ElasticsearchFaceIndex;
+import dev.facegate.index.control.ElasticsearchSettings;
+import dev.facegate.index.control.FaceIndexBackend;
+import dev.facegate.index.control.LuceneFaceIndex;
+import dev.facegate.index.control.LuceneSettings;
+import dev.facegate.index.entity.FaceModel;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Chooses and builds the index backend from MicroProfile Config: Elasticsearch when {@code
+ * facegate.index.elasticsearch.url} is set, the embedded Lucene index otherwise. Every setting can
+ * be overridden by an environment variable (e.g. {@code FACEGATE_INDEX_ELASTICSEARCH_URL}).
+ *
+ * <p>The backend is created on first use, not at deployment, so a cluster that is down does not
+ * stop the application from starting; the first call then fails quickly and a later one retries.
+ */
+@ApplicationScoped
+public class FaceIndexConfiguration {
+
+  private static final Logger LOG = Logger.getLogger(FaceIndexConfiguration.class.getName());
+
+  @Inject
+  @ConfigProperty(name = "facegate.index.model.id", defaultValue = "dlib-resnet29")
+  String modelId;
+
+  @Inject
+  @ConfigProperty(name = "facegate.index.model.version", defaultValue = "1")
+  String modelVersion;
+
+  @Inject
+  @ConfigProperty(name = "facegate.index.model.dimensions", defaultValue = "128")
+  int dimensions;
+
+  @Inject
+  @ConfigProperty(name = "facegate.index.num-candidates", defaultValue = "100")
+  int numCandidates;
+
+  @Inject
+  @ConfigProperty(name = "facegate.index.elasticsearch.url")
+  Optional<String> url;
+
+  @Inject
+  @ConfigProperty(name = "facegate.index.elasticsearch.api-key")
+  Optional<String> apiKey;
+
+  @Inject
+  @ConfigProperty(name = "facegate.index.elasticsearch.username")
+  Optional<String> username;
+
+  @Inject
+  @ConfigProperty(name = "facegate.index.elasticsearch.password")
+  Optional<String> password;
+
+  @Inject
+  @ConfigProperty(name = "facegate.index.elasticsearch.connect-timeout-ms", defaultValue = "2000")
+  long connectTimeoutMs;
+
+  @Inject
+  @ConfigProperty(name = "facegate.index.elasticsearch.response-timeout-ms", defaultValue = "10000")
+  long responseTimeoutMs;
+
+  @Inject
+  @ConfigProperty(name = "facegate.index.elasticsearch.alias", defaultValue = "facegate-faces")
+  String alias;
+
+  @Inject
+  @ConfigProperty(name = "facegate.index.elasticsearch.index-type", defaultValue = "int8_hnsw")
+  String indexType;
+
+  @Inject
+  @ConfigProperty(name = "facegate.index.elasticsearch.rescore-oversample", defaultValue = "3")
+  float rescoreOversample;
+
+  @Inject
+  @ConfigProperty(name = "facegate.index.elasticsearch.replicas", defaultValue = "1")
+  int replicas;
+
+  @Inject
+  @ConfigProperty(name = "facegate.index.elasticsearch.refresh", defaultValue = "wait_for")
+  String refresh;
+
+  /** Default: {@code ${jboss.server.data.dir}/facegate/index}. */
+  @Inject
+  @ConfigProperty(name = "facegate.index.lucene.directory")
+  Optional<String> luceneDirectory;
+
+  @Produces
+  @ApplicationScoped
+  FaceIndexBackend backend() {
+    FaceModel model = new FaceModel(modelId, modelVersion, dimensions);
+    if (url.filter(u -> !u.isBlank()).isPresent()) {
+      ElasticsearchSettings settings =
+          new ElasticsearchSettings(
+              URI.create(url.get().trim()),
+              apiKey,
+              username,
+              password,
+              Duration.ofMillis(connectTimeoutMs),
+              Duration.ofMillis(responseTimeoutMs),
+              alias,
+              model,
+              numCandidates,
+              indexType,
+              rescoreOversample,
+              replicas,
+              refresh);
+      LOG.info(() -> "face index: " + settings);
+      return ElasticsearchFaceIndex.open(settings);
+    }
+    LuceneSettings settings = new LuceneSettings(luceneFolder(), model, numCandidates);
+    LOG.info(() -> "face index: embedded Lucene in " + settings.directory() + ", " + model.key());
+    return LuceneFaceIndex.open(settings);
+  }
+
+  void close(@Disposes FaceIndexBackend backend) {
+    backend.close();
+  }
+
+  private Path luceneFolder() {
+    if (luceneDirectory.filter(d -> !d.isBlank()).isPresent()) {
+      return Path.of(luceneDirectory.get().trim());
+    }
+    String dataDir = System.getProperty("jboss.server.data.dir");
+    if (dataDir == null) {
+      throw new IllegalStateException(
+          "set facegate.index.lucene.directory (no jboss.server.data.dir outside WildFly)");
+    }
+    return Path.of(dataDir, "facegate", "index");
+  }
+}
