@@ -1,9 +1,14 @@
 package dev.facegate.api;
 
+import dev.facegate.access.boundary.DeviceAuthenticationException;
+import dev.facegate.access.boundary.DeviceForbiddenException;
+import dev.facegate.access.boundary.RateLimitedException;
+import dev.facegate.enrolment.boundary.ConsentRequiredException;
 import dev.facegate.people.boundary.DuplicateEmployeeNumberException;
 import dev.facegate.platform.BusinessException;
 import dev.facegate.platform.InvalidInputException;
 import dev.facegate.platform.NotFoundException;
+import dev.facegate.recognition.control.UnreadableImageException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -17,6 +22,25 @@ public class BusinessExceptionMapper implements ExceptionMapper<BusinessExceptio
     return switch (e) {
       case NotFoundException notFound ->
           Problem.response(Response.Status.NOT_FOUND, e.getMessage());
+      case DeviceAuthenticationException unauthenticated ->
+          Problem.response(Response.Status.UNAUTHORIZED, e.getMessage());
+      case DeviceForbiddenException forbidden ->
+          Problem.response(Response.Status.FORBIDDEN, e.getMessage());
+      case RateLimitedException limited ->
+          Problem.response(Response.Status.TOO_MANY_REQUESTS, e.getMessage());
+      case ConsentRequiredException noConsent ->
+          Problem.response(Response.Status.CONFLICT, e.getMessage());
+      case UnreadableImageException unreadable ->
+          switch (unreadable.kind()) {
+            case NOT_AN_IMAGE ->
+                Problem.response(Response.Status.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
+            case CORRUPT, TOO_MANY_PIXELS ->
+                Problem.response(
+                    Problem.UNPROCESSABLE_CONTENT,
+                    "Unprocessable Content",
+                    e.getMessage(),
+                    java.util.List.of());
+          };
       case DuplicateEmployeeNumberException duplicate ->
           Problem.response(Response.Status.CONFLICT, e.getMessage());
       case InvalidInputException invalid ->

@@ -6,6 +6,7 @@ import dev.facegate.index.control.FaceIndexBackend;
 import dev.facegate.index.control.LuceneFaceIndex;
 import dev.facegate.index.control.LuceneSettings;
 import dev.facegate.index.entity.FaceModel;
+import dev.facegate.models.embedding.FaceEmbedder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -31,11 +32,11 @@ public class FaceIndexConfiguration {
   private static final Logger LOG = Logger.getLogger(FaceIndexConfiguration.class.getName());
 
   @Inject
-  @ConfigProperty(name = "facegate.index.model.id", defaultValue = "dlib-resnet29")
+  @ConfigProperty(name = "facegate.index.model.id", defaultValue = FaceEmbedder.MODEL_ID)
   String modelId;
 
   @Inject
-  @ConfigProperty(name = "facegate.index.model.version", defaultValue = "1")
+  @ConfigProperty(name = "facegate.index.model.version", defaultValue = FaceEmbedder.MODEL_VERSION)
   String modelVersion;
 
   @Inject

@@ -2,10 +2,13 @@ package dev.facegate.people.boundary;
 
 import static java.util.Objects.requireNonNullElse;
 
+import dev.facegate.domain.audit.AuditAction;
 import dev.facegate.domain.people.Employee;
+import dev.facegate.enrolment.boundary.Enrolment;
 import dev.facegate.people.control.EmployeeRepository;
 import dev.facegate.platform.InvalidInputException;
 import dev.facegate.platform.NotFoundException;
+import dev.facegate.platform.control.AuditLog;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
@@ -24,6 +27,10 @@ public class Employees {
   @Inject Clock clock;
 
   @Inject Validator validator;
+
+  @Inject Enrolment enrolment;
+
+  @Inject AuditLog audit;
 
   /**
    * Registers a new, active employee.
@@ -48,6 +55,25 @@ public class Employees {
       throw InvalidInputException.of(violations);
     }
     return repository.add(employee);
+  }
+
+  /**
+   * Erases an employee completely: templates from the index and the database (and any stored crops
+   * with them), then the employee record. Check-ins keep the attendance fact without the person;
+   * the audit trail keeps that the erasure happened, not the data.
+   *
+   * @return the number of templates deleted
+   */
+  public int erase(long id) {
+    Employee employee = get(id);
+    int templates = enrolment.removeAllTemplates(employee);
+    String number = employee.getEmployeeNumber();
+    repository.remove(employee);
+    audit.record(
+        AuditAction.EMPLOYEE_ERASED,
+        number,
+        "Employee erased with " + templates + " templates; check-ins kept without the person.");
+    return templates;
   }
 
   /** All employees, by department and name. */

@@ -30,6 +30,11 @@ public class EmployeeRepository {
         .findFirst();
   }
 
+  public void remove(Employee employee) {
+    em.remove(employee);
+    em.flush();
+  }
+
   public List<Employee> findAll() {
     return em.createNamedQuery(Employee.FIND_ALL, Employee.class).getResultList();
   }

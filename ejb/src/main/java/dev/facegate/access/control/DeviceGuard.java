@@ -1,0 +1,91 @@
+package dev.facegate.access.control;
+
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Per-server memory of recent signatures (replay protection) and of each device's request rate. A
+ * signature is only valid inside the timestamp window, so remembering it for that window is enough.
+ * In a cluster each node keeps its own memory; a replay would have to reach another node within the
+ * window and is still bound to the same body and door.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class DeviceGuard {
+
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "facegate.devices.signature-window-seconds", defaultValue = "60")
+  int windowSeconds;
+
+  /** Sustained requests per second a device may send. */
+  @Inject
+  @ConfigProperty(name = "facegate.devices.rate-per-second", defaultValue = "5")
+  double ratePerSecond;
+
+  /** Requests a device may send in a burst above the sustained rate. */
+  @Inject
+  @ConfigProperty(name = "facegate.devices.rate-burst", defaultValue = "10")
+  double burst;
+
+  private final Map<String, Instant> seenSignatures = new ConcurrentHashMap<>();
+  private final Map<Long, TokenBucket> buckets = new ConcurrentHashMap<>();
+
+  public Duration window() {
+    return Duration.ofSeconds(windowSeconds);
+  }
+
+  /**
+   * Remembers a signature.
+   *
+   * @return false if it was already seen inside the window (a replay)
+   */
+  public boolean firstUse(String signature) {
+    Instant now = clock.instant();
+    if (seenSignatures.size() > 10_000) {
+      seenSignatures.values().removeIf(seen -> seen.isBefore(now.minus(window()).minus(window())));
+    }
+    return seenSignatures.putIfAbsent(signature.toLowerCase(java.util.Locale.ROOT), now) == null;
+  }
+
+  /** Takes one request from the device's budget; false when it is exhausted. */
+  public boolean tryAcquire(long deviceId) {
+    return buckets
+        .computeIfAbsent(deviceId, id -> new TokenBucket(burst, ratePerSecond, clock.millis()))
+        .tryAcquire(clock.millis());
+  }
+
+  /** A classic token bucket: holds up to {@code capacity}, refills at {@code perSecond}. */
+  static final class TokenBucket {
+    private final double capacity;
+    private final double perMilli;
+    private double tokens;
+    private long lastMillis;
+
+    TokenBucket(double capacity, double perSecond, long nowMillis) {
+      this.capacity = capacity;
+      this.perMilli = perSecond / 1000.0;
+      this.tokens = capacity;
+      this.lastMillis = nowMillis;
+    }
+
+    synchronized boolean tryAcquire(long nowMillis) {
+      tokens = Math.min(capacity, tokens + Math.max(0, nowMillis - lastMillis) * perMilli);
+      lastMillis = Math.max(lastMillis, nowMillis);
+      if (tokens >= 1) {
+        tokens -= 1;
+        return true;
+      }
+      return false;
+    }
+  }
+}

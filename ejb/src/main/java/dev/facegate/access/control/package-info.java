@@ -1,0 +1,2 @@
+/** Device tokens, request signatures, replay protection and rate limiting. */
+package dev.facegate.access.control;

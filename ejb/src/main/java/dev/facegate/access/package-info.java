@@ -1,0 +1,2 @@
+/** Devices (kiosks, door controllers), their credentials and signed requests. */
+package dev.facegate.access;

@@ -1,0 +1,71 @@
+package dev.facegate.attendance.boundary;
+
+import dev.facegate.domain.attendance.CheckIn;
+import dev.facegate.platform.InvalidInputException;
+import dev.facegate.platform.NotFoundException;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reading the check-in log: newest first, filtered, paged. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class CheckIns {
+
+  /** Largest page a caller may ask for. */
+  public static final int MAX_PAGE_SIZE = 500;
+
+  @PersistenceContext(unitName = "facegate")
+  EntityManager em;
+
+  public List<CheckIn> find(CheckInQuery query, int offset, int limit) {
+    if (offset < 0 || limit < 1 || limit > MAX_PAGE_SIZE) {
+      throw new InvalidInputException(
+          List.of("offset must be >= 0 and limit between 1 and " + MAX_PAGE_SIZE + "."));
+    }
+    TypedQuery<CheckIn> q =
+        em.createQuery(
+            "SELECT c FROM CheckIn c" + where(query) + " ORDER BY c.occurredAt DESC, c.id DESC",
+            CheckIn.class);
+    bind(q, query);
+    return q.setFirstResult(offset).setMaxResults(limit).getResultList();
+  }
+
+  public long count(CheckInQuery query) {
+    TypedQuery<Long> q =
+        em.createQuery("SELECT COUNT(c) FROM CheckIn c" + where(query), Long.class);
+    bind(q, query);
+    return q.getSingleResult();
+  }
+
+  public CheckIn get(long id) {
+    CheckIn checkIn = em.find(CheckIn.class, id);
+    if (checkIn == null) {
+      throw new NotFoundException("No check-in with id " + id + ".");
+    }
+    return checkIn;
+  }
+
+  private static String where(CheckInQuery query) {
+    List<String> clauses = new ArrayList<>();
+    query.from().ifPresent(x -> clauses.add("c.occurredAt >= :from"));
+    query.to().ifPresent(x -> clauses.add("c.occurredAt < :to"));
+    query.employeeId().ifPresent(x -> clauses.add("c.employeeId = :employee"));
+    query.deviceId().ifPresent(x -> clauses.add("c.deviceId = :device"));
+    query.outcome().ifPresent(x -> clauses.add("c.outcome = :outcome"));
+    return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
+  }
+
+  private static void bind(TypedQuery<?> q, CheckInQuery query) {
+    query.from().ifPresent(x -> q.setParameter("from", x));
+    query.to().ifPresent(x -> q.setParameter("to", x));
+    query.employeeId().ifPresent(x -> q.setParameter("employee", x));
+    query.deviceId().ifPresent(x -> q.setParameter("device", x));
+    query.outcome().ifPresent(x -> q.setParameter("outcome", x));
+  }
+}

@@ -1,0 +1,2 @@
+/** Paged, filtered reading of check-ins. */
+package dev.facegate.attendance.boundary;

@@ -1,0 +1,95 @@
+package dev.facegate.enrolment.boundary;
+
+import dev.facegate.domain.audit.AuditAction;
+import dev.facegate.enrolment.control.TemplateRepository;
+import dev.facegate.index.boundary.FaceIndex;
+import dev.facegate.index.entity.FaceIndexException;
+import dev.facegate.platform.control.AuditLog;
+import dev.facegate.recognition.control.FaceEngine;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * Keeps the index equal to the database, its source of truth: at start-up and every night it
+ * compares the counts for the current model and rebuilds the index when they differ (a lost index
+ * folder, a new Elasticsearch cluster, an index write that outlived a rolled-back transaction).
+ * Administrators can also rebuild on demand.
+ */
+@Singleton
+@Startup
+@DependsOn({"SchemaMigration", "FaceEngine"})
+public class IndexReconciler {
+
+  private static final Logger LOG = Logger.getLogger(IndexReconciler.class.getName());
+
+  @Inject TemplateRepository templates;
+
+  @Inject FaceIndex index;
+
+  @Inject FaceEngine engine;
+
+  @Inject AuditLog audit;
+
+  @PostConstruct
+  void atStartup() {
+    try {
+      reconcile();
+    } catch (FaceIndexException e) {
+      // An unreachable cluster must not stop the server; the nightly run and requests retry.
+      LOG.log(Level.WARNING, "Index reconciliation at start-up failed; will retry", e);
+    }
+  }
+
+  @Schedule(hour = "3", minute = "17", persistent = false)
+  void nightly() {
+    reconcile();
+  }
+
+  /**
+   * Rebuilds the index if its size differs from the database's.
+   *
+   * @return true if it rebuilt
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRED)
+  public boolean reconcile() {
+    long inDatabase = templates.countByModel(engine.modelVersion());
+    long inIndex = index.count();
+    if (inDatabase == inIndex) {
+      return false;
+    }
+    LOG.info(
+        () ->
+            "Index holds "
+                + inIndex
+                + " templates, the database "
+                + inDatabase
+                + ": rebuilding the index");
+    rebuild();
+    return true;
+  }
+
+  /**
+   * Replaces the index content with the database's templates of the current model.
+   *
+   * @return the number of templates indexed
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRED)
+  public long rebuild() {
+    long indexed;
+    try (Stream<dev.facegate.domain.enrolment.FaceTemplate> source =
+        templates.streamByModel(engine.modelVersion())) {
+      indexed = index.rebuild(source.map(t -> Enrolment.indexed(t, t.getEmployee())));
+    }
+    audit.record(AuditAction.INDEX_REBUILT, null, "Index rebuilt with " + indexed + " templates.");
+    return indexed;
+  }
+}

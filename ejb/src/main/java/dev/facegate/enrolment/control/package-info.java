@@ -1,0 +1,2 @@
+/** The enrolment quality gate and template storage. */
+package dev.facegate.enrolment.control;

@@ -1,0 +1,2 @@
+/** Recognition of frames and the installation's recognition settings. */
+package dev.facegate.recognition.boundary;

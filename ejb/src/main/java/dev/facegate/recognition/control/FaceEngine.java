@@ -1,0 +1,184 @@
+package dev.facegate.recognition.control;
+
+import ai.djl.Device;
+import dev.facegate.models.alignment.FaceAligner;
+import dev.facegate.models.alignment.FaceChip;
+import dev.facegate.models.alignment.RgbPixels;
+import dev.facegate.models.detection.FaceDetection;
+import dev.facegate.models.detection.FaceDetector;
+import dev.facegate.models.embedding.Embedding;
+import dev.facegate.models.embedding.FaceEmbedder;
+import dev.facegate.models.geometry.Point;
+import dev.facegate.models.image.ImageDecoder;
+import dev.facegate.models.image.ImageDecodingException;
+import dev.facegate.models.image.ImageTooLargeException;
+import dev.facegate.models.image.RgbImage;
+import dev.facegate.models.quality.FaceQuality;
+import dev.facegate.recognition.control.UnreadableImageException.Kind;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The face networks, loaded once per server (native engines load once per JVM, and loading takes
+ * seconds). Detector and embedder keep a predictor per thread, so concurrent callers need no
+ * container lock.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class FaceEngine {
+
+  private static final Logger LOG = Logger.getLogger(FaceEngine.class.getName());
+
+  @Inject
+  @ConfigProperty(name = "facegate.face.engine", defaultValue = "MXNet")
+  String engine;
+
+  /** {@code cpu} or {@code gpu} (or {@code gpu0}, ...). */
+  @Inject
+  @ConfigProperty(name = "facegate.face.device", defaultValue = "cpu")
+  String device;
+
+  @Inject
+  @ConfigProperty(name = "facegate.face.min-face-size", defaultValue = "40")
+  int minFaceSize;
+
+  @Inject
+  @ConfigProperty(name = "facegate.face.max-pixels", defaultValue = "40000000")
+  long maxPixels;
+
+  private FaceDetector detector;
+  private FaceEmbedder embedder;
+  private FaceAligner aligner;
+  private ImageDecoder decoder;
+
+  @PostConstruct
+  void load() {
+    System.setProperty("ai.djl.offline", "true");
+    Device djlDevice = Device.fromName(device);
+    decoder = ImageDecoder.builder().optMaxPixels(maxPixels).build();
+    detector =
+        FaceDetector.builder()
+            .optEngine(engine)
+            .optDevice(djlDevice)
+            .optMinFaceSize(minFaceSize)
+            .optImageDecoder(decoder)
+            .build();
+    embedder = FaceEmbedder.builder().optEngine(engine).optDevice(djlDevice).build();
+    aligner = new FaceAligner(embedder.template());
+    LOG.info(
+        () ->
+            "Face engine ready: "
+                + engine
+                + " on "
+                + djlDevice
+                + ", model "
+                + FaceEmbedder.MODEL_ID
+                + " "
+                + FaceEmbedder.MODEL_VERSION);
+  }
+
+  @PreDestroy
+  void close() {
+    embedder.close();
+    detector.close();
+  }
+
+  /** The id of the embedding model every template and probe of this server carries. */
+  public String modelId() {
+    return FaceEmbedder.MODEL_ID;
+  }
+
+  public String modelVersion() {
+    return FaceEmbedder.MODEL_VERSION;
+  }
+
+  /** The cosine threshold calibrated for this model (see README: calibration). */
+  public double calibratedThreshold() {
+    return FaceEmbedder.calibratedThreshold();
+  }
+
+  /**
+   * Decodes a JPEG or PNG and detects, aligns, measures and embeds every face.
+   *
+   * @throws UnreadableImageException if the bytes are not an acceptable image
+   */
+  public PhotoAnalysis analyse(byte[] encoded) {
+    RgbImage image = decode(encoded);
+    List<FaceDetection> detections = detector.detect(image);
+    if (detections.isEmpty()) {
+      return new PhotoAnalysis(image.width(), image.height(), List.of());
+    }
+    RgbPixels pixels = RgbPixels.of(image);
+    List<FaceChip> chips = new ArrayList<>(detections.size());
+    for (FaceDetection detection : detections) {
+      chips.add(aligner.align(pixels, toArray(detection.landmarks())));
+    }
+    List<Embedding> embeddings = embedder.embed(chips);
+    List<AnalysedFace> faces = new ArrayList<>(detections.size());
+    for (int i = 0; i < detections.size(); i++) {
+      FaceDetection detection = detections.get(i);
+      faces.add(
+          new AnalysedFace(
+              detection.box(),
+              detection.score(),
+              FaceQuality.of(detection, chips.get(i)),
+              embeddings.get(i),
+              chips.get(i)));
+    }
+    faces.sort(Comparator.comparingDouble((AnalysedFace f) -> f.box().area()).reversed());
+    return new PhotoAnalysis(image.width(), image.height(), faces);
+  }
+
+  private RgbImage decode(byte[] encoded) {
+    if (!looksLikeJpegOrPng(encoded)) {
+      throw new UnreadableImageException(
+          Kind.NOT_AN_IMAGE, "The upload is not a JPEG or PNG image.");
+    }
+    try {
+      return decoder.decodeRgb(encoded);
+    } catch (ImageTooLargeException e) {
+      throw new UnreadableImageException(Kind.TOO_MANY_PIXELS, e.getMessage());
+    } catch (ImageDecodingException e) {
+      throw new UnreadableImageException(
+          Kind.CORRUPT, "The image cannot be decoded: " + e.getMessage());
+    }
+  }
+
+  /** JPEG starts with FF D8 FF, PNG with its 8-byte signature. */
+  static boolean looksLikeJpegOrPng(byte[] bytes) {
+    if (bytes == null || bytes.length < 8) {
+      return false;
+    }
+    boolean jpeg =
+        (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8 && (bytes[2] & 0xFF) == 0xFF;
+    boolean png =
+        (bytes[0] & 0xFF) == 0x89
+            && bytes[1] == 'P'
+            && bytes[2] == 'N'
+            && bytes[3] == 'G'
+            && bytes[4] == 0x0D
+            && bytes[5] == 0x0A
+            && bytes[6] == 0x1A
+            && bytes[7] == 0x0A;
+    return jpeg || png;
+  }
+
+  private static double[][] toArray(List<Point> landmarks) {
+    double[][] out = new double[landmarks.size()][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = new double[] {landmarks.get(i).x(), landmarks.get(i).y()};
+    }
+    return out;
+  }
+}

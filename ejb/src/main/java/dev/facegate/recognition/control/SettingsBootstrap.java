@@ -1,0 +1,21 @@
+package dev.facegate.recognition.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+
+/** Creates the settings row at start-up, before any request could race to create it. */
+@Singleton
+@Startup
+@DependsOn({"SchemaMigration", "FaceEngine"})
+public class SettingsBootstrap {
+
+  @Inject SettingsRepository settings;
+
+  @PostConstruct
+  void createSettingsRow() {
+    settings.current();
+  }
+}

@@ -1,0 +1,48 @@
+package dev.facegate.recognition.control;
+
+import dev.facegate.domain.recognition.RecognitionSettings;
+import dev.facegate.domain.recognition.Thresholds;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The single settings row, created on first use with the model's calibrated threshold, so an
+ * installation starts at a measured operating point rather than a guess.
+ */
+@Dependent
+public class SettingsRepository {
+
+  @PersistenceContext(unitName = "facegate")
+  EntityManager em;
+
+  @Inject FaceEngine engine;
+
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "facegate.recognition.default-margin", defaultValue = "0.02")
+  double defaultMargin;
+
+  @Inject
+  @ConfigProperty(name = "facegate.recognition.duplicate-window-seconds", defaultValue = "300")
+  int defaultDuplicateWindow;
+
+  public RecognitionSettings current() {
+    RecognitionSettings settings =
+        em.find(RecognitionSettings.class, RecognitionSettings.SINGLETON_ID);
+    if (settings == null) {
+      settings =
+          new RecognitionSettings(
+              new Thresholds(engine.calibratedThreshold(), defaultMargin),
+              defaultDuplicateWindow,
+              clock.instant(),
+              "system");
+      em.persist(settings);
+    }
+    return settings;
+  }
+}

@@ -1,0 +1,2 @@
+/** The face engine (models loaded once per server) and the check-in recorder. */
+package dev.facegate.recognition.control;

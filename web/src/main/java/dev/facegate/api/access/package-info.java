@@ -1,0 +1,2 @@
+/** The door-controller hook and device administration over REST. */
+package dev.facegate.api.access;

@@ -1,0 +1,170 @@
+package dev.facegate.api.enrolment;
+
+import dev.facegate.api.Uploads;
+import dev.facegate.domain.enrolment.FaceTemplate;
+import dev.facegate.domain.people.Employee;
+import dev.facegate.enrolment.boundary.Enrolment;
+import dev.facegate.enrolment.boundary.PhotoVerdict;
+import dev.facegate.enrolment.boundary.UploadedPhoto;
+import dev.facegate.people.boundary.Employees;
+import dev.facegate.platform.InvalidInputException;
+import dev.facegate.platform.NotFoundException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Consent, face templates and erasure of one employee. HR may read templates; changes are for
+ * administrators.
+ */
+@Path("v1/employees/{employeeNumber}")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("ADMIN")
+public class EnrolmentResource {
+
+  @Inject Employees employees;
+
+  @Inject Enrolment enrolment;
+
+  @Inject
+  @ConfigProperty(name = "facegate.upload.max-bytes", defaultValue = "10485760")
+  long maxBytes;
+
+  /** Body of a consent request. */
+  public record ConsentRequest(String noticeVersion) {}
+
+  /** A template as the API shows it: metadata only, never the vector or the crop. */
+  public record TemplateView(
+      long id,
+      String modelId,
+      String modelVersion,
+      int faceSizePx,
+      double sharpness,
+      double frontalness,
+      boolean hasFaceCrop,
+      Instant createdAt) {
+
+    static TemplateView of(FaceTemplate t) {
+      return new TemplateView(
+          t.getId(),
+          t.getModelId(),
+          t.getModelVersion(),
+          t.getQuality().faceSizePx(),
+          t.getQuality().sharpness(),
+          t.getQuality().frontalness(),
+          t.hasFaceCrop(),
+          t.getCreatedAt());
+    }
+  }
+
+  /** The quality gate's verdict on an uploaded photo. */
+  public record VerdictView(
+      String fileName,
+      boolean accepted,
+      Long templateId,
+      String refusal,
+      String message,
+      String detail,
+      double[] faceBox) {
+
+    static VerdictView of(PhotoVerdict v) {
+      return new VerdictView(
+          v.fileName(),
+          v.accepted(),
+          v.templateId().orElse(null),
+          v.refusal().map(Enum::name).orElse(null),
+          v.refusal().map(r -> r.message()).orElse("Accepted."),
+          v.detail(),
+          v.faceBox().orElse(null));
+    }
+  }
+
+  @POST
+  @Path("consent")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response recordConsent(
+      @PathParam("employeeNumber") String number, ConsentRequest request) {
+    if (request == null) {
+      throw new InvalidInputException(List.of("A JSON body with noticeVersion is required."));
+    }
+    enrolment.recordConsent(employee(number).getId(), request.noticeVersion());
+    return Response.noContent().build();
+  }
+
+  @DELETE
+  @Path("consent")
+  public Response withdrawConsent(@PathParam("employeeNumber") String number) {
+    enrolment.withdrawConsent(employee(number).getId());
+    return Response.noContent().build();
+  }
+
+  @GET
+  @Path("templates")
+  @RolesAllowed({"ADMIN", "HR"})
+  public List<TemplateView> templates(@PathParam("employeeNumber") String number) {
+    return enrolment.templates(employee(number).getId()).stream().map(TemplateView::of).toList();
+  }
+
+  /**
+   * Enrols one photo (JPEG or PNG body).
+   *
+   * @return 201 with the verdict when accepted, 422 with the verdict when the quality gate refused
+   */
+  @POST
+  @Path("templates")
+  @Consumes({"image/jpeg", "image/png", MediaType.APPLICATION_OCTET_STREAM})
+  public Response enrol(
+      @PathParam("employeeNumber") String number,
+      @HeaderParam("X-File-Name") String fileName,
+      @Context HttpHeaders headers,
+      InputStream body) {
+    byte[] photo = Uploads.read(body, headers, maxBytes);
+    PhotoVerdict verdict =
+        enrolment
+            .enrol(employee(number).getId(), List.of(new UploadedPhoto(fileName, photo)))
+            .get(0);
+    return Response.status(verdict.accepted() ? 201 : 422).entity(VerdictView.of(verdict)).build();
+  }
+
+  @DELETE
+  @Path("templates/{templateId}")
+  public Response deleteTemplate(
+      @PathParam("employeeNumber") String number, @PathParam("templateId") long templateId) {
+    boolean belongs =
+        enrolment.templates(employee(number).getId()).stream()
+            .anyMatch(t -> t.getId() == templateId);
+    if (!belongs) {
+      throw new NotFoundException("Employee " + number + " has no template " + templateId + ".");
+    }
+    enrolment.deleteTemplate(templateId);
+    return Response.noContent().build();
+  }
+
+  /** Erases the employee: templates (database and index), crops, the record itself. */
+  @DELETE
+  public Response erase(@PathParam("employeeNumber") String number) {
+    employees.erase(employee(number).getId());
+    return Response.noContent().build();
+  }
+
+  private Employee employee(String number) {
+    return employees
+        .findByNumber(number)
+        .orElseThrow(() -> new NotFoundException("No employee with number " + number + "."));
+  }
+}

@@ -1,0 +1,2 @@
+/** Consent, templates and erasure over REST (administrators). */
+package dev.facegate.api.enrolment;

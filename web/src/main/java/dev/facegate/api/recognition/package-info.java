@@ -1,0 +1,2 @@
+/** Recognition settings over REST. */
+package dev.facegate.api.recognition;
