@@ -8,6 +8,7 @@ import dev.facegate.platform.NotFoundException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -64,6 +65,23 @@ public class EmployeesResource {
         .map(EmployeeView::of)
         .orElseThrow(
             () -> new NotFoundException("No employee with number " + employeeNumber + "."));
+  }
+
+  /**
+   * Erases the employee completely: templates (database and index), stored crops, the record.
+   * Check-ins keep the attendance fact without the person; the audit trail records the erasure.
+   */
+  @DELETE
+  @Path("{employeeNumber}")
+  @RolesAllowed("ADMIN")
+  public Response erase(@PathParam("employeeNumber") String employeeNumber) {
+    Employee employee =
+        employees
+            .findByNumber(employeeNumber)
+            .orElseThrow(
+                () -> new NotFoundException("No employee with number " + employeeNumber + "."));
+    employees.erase(employee.getId());
+    return Response.noContent().build();
   }
 
   @POST

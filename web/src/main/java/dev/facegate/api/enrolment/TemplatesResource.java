@@ -5,9 +5,9 @@ import dev.facegate.domain.enrolment.FaceTemplate;
 import dev.facegate.domain.people.Employee;
 import dev.facegate.enrolment.boundary.Enrolment;
 import dev.facegate.enrolment.boundary.PhotoVerdict;
+import dev.facegate.enrolment.boundary.Refusal;
 import dev.facegate.enrolment.boundary.UploadedPhoto;
 import dev.facegate.people.boundary.Employees;
-import dev.facegate.platform.InvalidInputException;
 import dev.facegate.platform.NotFoundException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -28,14 +28,11 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/**
- * Consent, face templates and erasure of one employee. HR may read templates; changes are for
- * administrators.
- */
-@Path("v1/employees/{employeeNumber}")
+/** Face templates of one employee. HR may read them; changes are for administrators. */
+@Path("v1/employees/{employeeNumber}/templates")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("ADMIN")
-public class EnrolmentResource {
+public class TemplatesResource {
 
   @Inject Employees employees;
 
@@ -44,9 +41,6 @@ public class EnrolmentResource {
   @Inject
   @ConfigProperty(name = "facegate.upload.max-bytes", defaultValue = "10485760")
   long maxBytes;
-
-  /** Body of a consent request. */
-  public record ConsentRequest(String noticeVersion) {}
 
   /** A template as the API shows it: metadata only, never the vector or the crop. */
   public record TemplateView(
@@ -94,27 +88,7 @@ public class EnrolmentResource {
     }
   }
 
-  @POST
-  @Path("consent")
-  @Consumes(MediaType.APPLICATION_JSON)
-  public Response recordConsent(
-      @PathParam("employeeNumber") String number, ConsentRequest request) {
-    if (request == null) {
-      throw new InvalidInputException(List.of("A JSON body with noticeVersion is required."));
-    }
-    enrolment.recordConsent(employee(number).getId(), request.noticeVersion());
-    return Response.noContent().build();
-  }
-
-  @DELETE
-  @Path("consent")
-  public Response withdrawConsent(@PathParam("employeeNumber") String number) {
-    enrolment.withdrawConsent(employee(number).getId());
-    return Response.noContent().build();
-  }
-
   @GET
-  @Path("templates")
   @RolesAllowed({"ADMIN", "HR"})
   public List<TemplateView> templates(@PathParam("employeeNumber") String number) {
     return enrolment.templates(employee(number).getId()).stream().map(TemplateView::of).toList();
@@ -123,10 +97,10 @@ public class EnrolmentResource {
   /**
    * Enrols one photo (JPEG or PNG body).
    *
-   * @return 201 with the verdict when accepted, 422 with the verdict when the quality gate refused
+   * @return 201 with the verdict when accepted; 415 when the upload is not an image; 422 with the
+   *     verdict when the quality gate refused it
    */
   @POST
-  @Path("templates")
   @Consumes({"image/jpeg", "image/png", MediaType.APPLICATION_OCTET_STREAM})
   public Response enrol(
       @PathParam("employeeNumber") String number,
@@ -138,11 +112,15 @@ public class EnrolmentResource {
         enrolment
             .enrol(employee(number).getId(), List.of(new UploadedPhoto(fileName, photo)))
             .get(0);
-    return Response.status(verdict.accepted() ? 201 : 422).entity(VerdictView.of(verdict)).build();
+    int status =
+        verdict.accepted()
+            ? 201
+            : verdict.refusal().orElseThrow() == Refusal.NOT_AN_IMAGE ? 415 : 422;
+    return Response.status(status).entity(VerdictView.of(verdict)).build();
   }
 
   @DELETE
-  @Path("templates/{templateId}")
+  @Path("{templateId}")
   public Response deleteTemplate(
       @PathParam("employeeNumber") String number, @PathParam("templateId") long templateId) {
     boolean belongs =
@@ -152,13 +130,6 @@ public class EnrolmentResource {
       throw new NotFoundException("Employee " + number + " has no template " + templateId + ".");
     }
     enrolment.deleteTemplate(templateId);
-    return Response.noContent().build();
-  }
-
-  /** Erases the employee: templates (database and index), crops, the record itself. */
-  @DELETE
-  public Response erase(@PathParam("employeeNumber") String number) {
-    employees.erase(employee(number).getId());
     return Response.noContent().build();
   }
 

@@ -1,0 +1,113 @@
+package dev.facegate.it.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * What a door controller does, written from the protocol in the README (not from the server's
+ * classes): token in {@code Authorization: Device}, HMAC-SHA256 keyed with SHA-256(token) over
+ * method, path, timestamp and the body's SHA-256.
+ */
+public final class DoorClient {
+
+  private final Api api;
+  private final long doorId;
+  private final String token;
+
+  public DoorClient(Api api, long doorId, String token) {
+    this.api = api;
+    this.doorId = doorId;
+    this.token = token;
+  }
+
+  public String token() {
+    return token;
+  }
+
+  public long doorId() {
+    return doorId;
+  }
+
+  public String path() {
+    return "/api/v1/doors/" + doorId + "/decisions";
+  }
+
+  /** A correctly signed request sent now. */
+  public Api.Reply decide(byte[] frame) {
+    return send(signed(frame, Instant.now(), token, "image/jpeg"));
+  }
+
+  public Api.Reply decide(byte[] frame, String contentType) {
+    return send(signed(frame, Instant.now(), token, contentType));
+  }
+
+  /** A request as built, for tests that tamper with or resend it. */
+  public HttpRequest signed(byte[] frame, Instant timestamp, String withToken, String contentType) {
+    String ts = Long.toString(timestamp.getEpochSecond());
+    String signature =
+        hmac(
+            sha256(withToken.getBytes(StandardCharsets.UTF_8)),
+            "POST\n" + path() + "\n" + ts + "\n" + hex(sha256(frame)));
+    return HttpRequest.newBuilder(api.uri(path().substring(1)))
+        .timeout(Duration.ofSeconds(120))
+        .header("Content-Type", contentType)
+        .header("Authorization", "Device " + withToken)
+        .header("X-FaceGate-Timestamp", ts)
+        .header("X-FaceGate-Signature", signature)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(frame))
+        .build();
+  }
+
+  public Api.Reply send(HttpRequest request) {
+    try {
+      HttpResponse<String> response =
+          api.client().send(request, HttpResponse.BodyHandlers.ofString());
+      return new Api.Reply(
+          response.statusCode(),
+          response.body(),
+          response.headers().firstValue("Content-Type").orElse(""));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public URI uri() {
+    return api.uri(path().substring(1));
+  }
+
+  static byte[] sha256(byte[] data) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(data);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String hex(byte[] bytes) {
+    return HexFormat.of().formatHex(bytes);
+  }
+
+  private static String hmac(byte[] key, String message) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      return hex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package dev.facegate.it.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.util.UUID;
+
+/** Test data through the admin API: employees with consent and enrolled photos, devices. */
+public final class Gallery {
+
+  private final Api api;
+
+  public Gallery(Api api) {
+    this.api = api;
+  }
+
+  /** Creates an employee with a unique number; returns the number. */
+  public String employee(String name, String department) {
+    String number = "T-" + UUID.randomUUID().toString().substring(0, 8);
+    Api.Reply created =
+        api.postJson(
+            "api/v1/employees",
+            "{\"employeeNumber\":\""
+                + number
+                + "\",\"fullName\":\""
+                + name
+                + "\",\"department\":\""
+                + department
+                + "\"}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return number;
+  }
+
+  public void consent(String number) {
+    Api.Reply reply =
+        api.postJson("api/v1/employees/" + number + "/consent", "{\"noticeVersion\":\"2026-11\"}");
+    assertThat(reply.status()).as(reply.body()).isEqualTo(204);
+  }
+
+  /** Enrols photos that must all pass the quality gate. */
+  public void enrol(String number, String... photos) {
+    for (String photo : photos) {
+      Api.Reply reply =
+          api.postImage(
+              "api/v1/employees/" + number + "/templates", Faces.read(photo), "image/jpeg");
+      assertThat(reply.status()).as(photo + ": " + reply.body()).isEqualTo(201);
+    }
+  }
+
+  /** An employee with consent and the given photos enrolled; returns the number. */
+  public String enrolled(String name, String... photos) {
+    String number = employee(name, "Testing");
+    consent(number);
+    enrol(number, photos);
+    return number;
+  }
+
+  /** A new door controller and a client that signs as it. */
+  public DoorClient door(String name) {
+    Api.Reply reply =
+        api.postJson(
+            "api/v1/devices",
+            "{\"name\":\""
+                + name
+                + "\",\"kind\":\"DOOR\",\"site\":\"main\",\"doorName\":\""
+                + name
+                + "\"}");
+    assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+    JsonObject json = reply.json();
+    return new DoorClient(
+        api, json.getJsonObject("device").getJsonNumber("id").longValue(), json.getString("token"));
+  }
+
+  /** How many check-ins a device has recorded. */
+  public long checkInsOf(DoorClient door) {
+    Api.Reply reply = api.get("api/v1/check-ins?limit=1&deviceId=" + door.doorId());
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    return reply.json().getJsonNumber("total").longValue();
+  }
+}
