@@ -88,6 +88,12 @@ public final class FaceGateTestNode extends Node {
                     e.printStackTrace();
                   } finally {
                     stopped.countDown();
+                    try {
+                      // tells the build the node is down
+                      Files.deleteIfExists(stopFile);
+                    } catch (java.io.IOException e) {
+                      e.printStackTrace();
+                    }
                   }
                 },
                 "facegate-test-node-shutdown"));

@@ -393,6 +393,8 @@ public final class ElasticsearchFaceIndex implements FaceIndexBackend {
       createIndex(target);
       long indexed = 0;
       try {
+        // no periodic refreshes while loading: fewer, larger segments and a faster load
+        refreshInterval(target, "-1");
         List<IndexedFace> batch = new ArrayList<>(BULK_SIZE);
         Iterator<IndexedFace> faces = source.iterator();
         while (faces.hasNext()) {
@@ -407,6 +409,7 @@ public final class ElasticsearchFaceIndex implements FaceIndexBackend {
           bulkIndex(target, batch, Refresh.False);
           indexed += batch.size();
         }
+        refreshInterval(target, "1s");
         call("refresh " + target, () -> client.indices().refresh(r -> r.index(target)));
       } catch (RuntimeException e) {
         deleteIndices(List.of(target));
@@ -418,6 +421,16 @@ public final class ElasticsearchFaceIndex implements FaceIndexBackend {
     } finally {
       rebuildLock.writeLock().unlock();
     }
+  }
+
+  private void refreshInterval(String index, String interval) {
+    call(
+        "set refresh interval of " + index,
+        () ->
+            client
+                .indices()
+                .putSettings(
+                    p -> p.index(index).settings(st -> st.refreshInterval(t -> t.time(interval)))));
   }
 
   private void deleteIndices(List<String> names) {

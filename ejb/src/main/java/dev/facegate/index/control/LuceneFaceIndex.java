@@ -68,6 +68,7 @@ public final class LuceneFaceIndex implements FaceIndexBackend {
   private static final String TAG = "tag.";
   private static final String CURRENT = "CURRENT";
   private static final Set<String> STORED = Set.of(TEMPLATE_ID, PERSON_ID);
+  private static final double RAM_BUFFER_MB = 128;
 
   private final LuceneSettings settings;
   private final Path modelDirectory;
@@ -85,7 +86,11 @@ public final class LuceneFaceIndex implements FaceIndexBackend {
         IndexWriter writer =
             new IndexWriter(
                 directory,
-                new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+                new IndexWriterConfig()
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    // a rebuild of ~100k 128-D vectors flushes as one segment: fewer graphs to
+                    // search
+                    .setRAMBufferSizeMB(RAM_BUFFER_MB));
         // an empty commit makes a fresh generation openable by readers and after restarts
         writer.commit();
         return new Generation(number, directory, writer, new SearcherManager(writer, null));
