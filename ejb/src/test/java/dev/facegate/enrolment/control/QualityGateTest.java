@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class QualityGateTest {
 
-  private static final QualityGate GATE = new QualityGate(new GateSettings(80, 15, 0.45, 0.93));
+  private static final QualityGate GATE = new QualityGate(new GateSettings(80, 40, 0.45, 0.93));
 
   @Test
   void aGoodSingleFacePasses() {

@@ -9,9 +9,11 @@ import dev.facegate.models.geometry.Point;
  * Quality figures of one detected, aligned face.
  *
  * @param faceSizePx the side of the detection box (the smaller of width and height), in pixels
- * @param sharpness variance of the 4-neighbour Laplacian of the chip's luma: a blurred face has
- *     little high-frequency energy (Pech-Pacheco et al., 2000). Comparable only between chips of
- *     the same size, which all chips of one embedding model are.
+ * @param sharpness variance of the 4-neighbour Laplacian of the luma in the central half of the
+ *     chip (eyes, nose, mouth): a blurred face has little high-frequency energy (Pech-Pacheco et
+ *     al., 2000). The centre only, because a chip that reaches past the photo's border is padded
+ *     with black, and that artificial edge would read as sharpness. Comparable only between chips
+ *     of the same size, which all chips of one embedding model are.
  * @param frontalness 1 when the nose sits midway between the eyes, towards 0 as the head turns (the
  *     nose moves over one eye)
  */
@@ -30,7 +32,7 @@ public record FaceQuality(int faceSizePx, double sharpness, double frontalness) 
   }
 
   /**
-   * Variance of the Laplacian of the chip's luma (ITU-R BT.601 weights).
+   * Variance of the Laplacian of the luma (ITU-R BT.601 weights) over the central half of the chip.
    *
    * @param chip the aligned chip
    * @return the variance, 0 for a flat image
@@ -46,8 +48,10 @@ public record FaceQuality(int faceSizePx, double sharpness, double frontalness) 
     double sum = 0;
     double sumSquares = 0;
     int count = 0;
-    for (int y = 1; y < n - 1; y++) {
-      for (int x = 1; x < n - 1; x++) {
+    int from = Math.max(1, n / 4);
+    int to = Math.min(n - 1, n - n / 4);
+    for (int y = from; y < to; y++) {
+      for (int x = from; x < to; x++) {
         int i = y * n + x;
         double laplacian = luma[i - 1] + luma[i + 1] + luma[i - n] + luma[i + n] - 4 * luma[i];
         sum += laplacian;

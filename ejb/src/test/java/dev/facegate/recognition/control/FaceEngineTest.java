@@ -1,0 +1,162 @@
+package dev.facegate.recognition.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.facegate.enrolment.control.EnrolmentConfiguration;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The face engine on real photos, outside the server: faces found, quality figures that separate a
+ * sharp photo from a blurred copy at the gate's default, and refusal of non-images.
+ */
+class FaceEngineTest {
+
+  private static FaceEngine engine;
+
+  @BeforeAll
+  static void loadModels() {
+    engine = new FaceEngine();
+    engine.engine = "MXNet";
+    engine.device = "cpu";
+    engine.minFaceSize = 40;
+    engine.maxPixels = 40_000_000L;
+    engine.load();
+  }
+
+  @AfterAll
+  static void close() {
+    engine.close();
+  }
+
+  @Test
+  void aPortraitHasOneSharpFrontalFaceWithAUnitEmbedding() throws IOException {
+    PhotoAnalysis analysis = engine.analyse(photo("azure_face_samples/Family1-Dad1.jpg"));
+
+    assertThat(analysis.faces()).hasSize(1);
+    AnalysedFace face = analysis.faces().get(0);
+    assertThat(face.quality().faceSizePx()).isGreaterThan(80);
+    assertThat(face.quality().sharpness())
+        .isGreaterThan(EnrolmentConfiguration.DEFAULT_MIN_SHARPNESS);
+    assertThat(face.quality().frontalness()).isGreaterThan(0.45);
+    double norm = 0;
+    for (float v : face.embedding().vector()) {
+      norm += v * v;
+    }
+    assertThat(Math.sqrt(norm)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+    assertThat(face.embedding().modelVersion()).isEqualTo(engine.modelVersion());
+    assertThat(face.chipPng()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+  }
+
+  @Test
+  void aBlurredCopyFallsBelowTheDefaultSharpness() throws IOException {
+    byte[] sharp = photo("azure_face_samples/Family1-Dad1.jpg");
+
+    double sharpness = engine.analyse(sharp).faces().get(0).quality().sharpness();
+    double blurred = engine.analyse(blur(sharp, 3)).faces().get(0).quality().sharpness();
+
+    assertThat(blurred)
+        .isLessThan(EnrolmentConfiguration.DEFAULT_MIN_SHARPNESS)
+        .isLessThan(sharpness / 10);
+  }
+
+  @Test
+  void groupPhotosAreSortedLargestFaceFirst() throws IOException {
+    PhotoAnalysis analysis = engine.analyse(photo("azure_face_samples/identification1.jpg"));
+
+    assertThat(analysis.faces()).hasSizeGreaterThan(1);
+    double[] areas = analysis.faces().stream().mapToDouble(f -> f.box().area()).toArray();
+    double[] sorted = areas.clone();
+    Arrays.sort(sorted);
+    assertThat(areas[0]).isEqualTo(sorted[sorted.length - 1]);
+  }
+
+  @Test
+  void nonImagesAndTruncatedImagesAreRefusedWithTheirKind() throws IOException {
+    byte[] jpeg = photo("azure_face_samples/Family1-Dad1.jpg");
+
+    assertThatThrownBy(() -> engine.analyse("not an image at all".getBytes()))
+        .isInstanceOfSatisfying(
+            UnreadableImageException.class,
+            e -> assertThat(e.kind()).isEqualTo(UnreadableImageException.Kind.NOT_AN_IMAGE));
+    assertThatThrownBy(() -> engine.analyse(Arrays.copyOf(jpeg, jpeg.length / 3)))
+        .isInstanceOfSatisfying(
+            UnreadableImageException.class,
+            e -> assertThat(e.kind()).isEqualTo(UnreadableImageException.Kind.CORRUPT));
+  }
+
+  private static byte[] photo(String relative) throws IOException {
+    Path faces = Path.of(System.getProperty("faces.dir", "../../shared/data/faces"));
+    Path file = faces.resolve(relative);
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalStateException("Missing shared photo " + file.toAbsolutePath());
+    }
+    return Files.readAllBytes(file);
+  }
+
+  /** Defocus: a Gaussian blur of the given sigma (pixels), edges clamped, saved losslessly. */
+  private static byte[] blur(byte[] jpeg, int sigma) throws IOException {
+    BufferedImage source = ImageIO.read(new ByteArrayInputStream(jpeg));
+    int w = source.getWidth();
+    int h = source.getHeight();
+    int radius = 3 * sigma;
+    double[] kernel = new double[2 * radius + 1];
+    double sum = 0;
+    for (int i = -radius; i <= radius; i++) {
+      kernel[i + radius] = Math.exp(-(i * i) / (2.0 * sigma * sigma));
+      sum += kernel[i + radius];
+    }
+    for (int i = 0; i < kernel.length; i++) {
+      kernel[i] /= sum;
+    }
+    double[][] planes = new double[3][w * h];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int p = source.getRGB(x, y);
+        planes[0][y * w + x] = (p >> 16) & 0xFF;
+        planes[1][y * w + x] = (p >> 8) & 0xFF;
+        planes[2][y * w + x] = p & 0xFF;
+      }
+    }
+    BufferedImage blurred = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    int[][] out = new int[3][];
+    for (int c = 0; c < 3; c++) {
+      double[] horizontal = new double[w * h];
+      for (int y = 0; y < h; y++) {
+        for (int x = 0; x < w; x++) {
+          double v = 0;
+          for (int k = -radius; k <= radius; k++) {
+            v += kernel[k + radius] * planes[c][y * w + Math.clamp(x + k, 0, w - 1)];
+          }
+          horizontal[y * w + x] = v;
+        }
+      }
+      out[c] = new int[w * h];
+      for (int y = 0; y < h; y++) {
+        for (int x = 0; x < w; x++) {
+          double v = 0;
+          for (int k = -radius; k <= radius; k++) {
+            v += kernel[k + radius] * horizontal[Math.clamp(y + k, 0, h - 1) * w + x];
+          }
+          out[c][y * w + x] = (int) Math.round(v);
+        }
+      }
+    }
+    for (int i = 0; i < w * h; i++) {
+      blurred.setRGB(i % w, i / w, (out[0][i] << 16) | (out[1][i] << 8) | out[2][i]);
+    }
+    ByteArrayOutputStream encoded = new ByteArrayOutputStream();
+    ImageIO.write(blurred, "png", encoded);
+    return encoded.toByteArray();
+  }
+}
