@@ -67,9 +67,7 @@ public final class DlibResNet {
       net.add(residual(256));
     }
     net.add(residualDown(256));
-    net.add(
-        new LambdaBlock(
-            list -> new NDList(list.singletonOrThrow().mean(new int[] {2, 3})), "globalMean"));
+    net.add(new LambdaBlock(list -> new NDList(globalMean(list.singletonOrThrow())), "globalMean"));
     net.add(Linear.builder().setUnits(EMBEDDING_SIZE).optBias(false).build());
     return net;
   }
@@ -152,6 +150,12 @@ public final class DlibResNet {
     return new SequentialBlock()
         .add(new ParallelBlock(DlibResNet::addBranches, List.of(main, shortcut)))
         .add(Activation.reluBlock());
+  }
+
+  private static NDArray globalMean(NDArray x) {
+    Shape s = x.getShape();
+    // One reduction axis: PyTorch's engine rejects a mean over several axes at once.
+    return x.reshape(s.get(0), s.get(1), s.get(2) * s.get(3)).mean(new int[] {2});
   }
 
   private static NDArray padChannels(NDArray x, int channels) {
