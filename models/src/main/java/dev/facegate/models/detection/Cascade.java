@@ -29,6 +29,13 @@ final class Cascade implements AutoCloseable {
   /** Largest batch sent to R-Net / O-Net at once, to bound memory on crowded images. */
   private static final int MAX_BATCH = 256;
 
+  /**
+   * R-Net / O-Net batches are padded to a multiple of this. The engines (MXNet with oneDNN in
+   * particular) set up kernels per input shape, and a shape's first run measured 2-4 times slower;
+   * with the candidate count changing from frame to frame, unpadded batches would keep paying it.
+   */
+  static final int BATCH_GRANULE = 8;
+
   private final Predictor<Batch, Heads> pnet;
   private final Predictor<Batch, Heads> rnet;
   private final Predictor<Batch, Heads> onet;
@@ -224,7 +231,9 @@ final class Cascade implements AutoCloseable {
       throws TranslateException {
     int n = boxes.size();
     int per = 3 * size * size;
-    float[] batch = new float[n * per];
+    int padded = (n + BATCH_GRANULE - 1) / BATCH_GRANULE * BATCH_GRANULE;
+    // The padding slots stay zero; their outputs are never read.
+    float[] batch = new float[padded * per];
     float[] crop = new float[per];
     for (int k = 0; k < n; k++) {
       Box b = boxes.get(k);
@@ -236,7 +245,7 @@ final class Cascade implements AutoCloseable {
       Resampler.resize(src, w, h, rx, ry, rw, rh, crop, size, size);
       Resampler.normalizeToChw(crop, size, size, batch, k * per, bgr);
     }
-    return net.predict(new Batch(batch, n, size, size));
+    return net.predict(new Batch(batch, padded, size, size));
   }
 
   private static List<Candidate> nms(List<Candidate> c, double threshold, Nms.Overlap overlap) {
