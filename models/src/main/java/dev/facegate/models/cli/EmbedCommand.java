@@ -5,7 +5,6 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.facegate.models.alignment.FaceChip;
-import dev.facegate.models.alignment.RgbPixels;
 import dev.facegate.models.embedding.Embedding;
 import dev.facegate.models.embedding.FaceEmbedder;
 import dev.facegate.models.geometry.Point;
@@ -135,8 +134,8 @@ final class EmbedCommand implements Command {
     EmbeddedFace face = first.faces().get(0);
     FaceChip chip =
         face.detected()
-            ? pipeline.aligner().align(RgbPixels.of(decoded), landmarks(face))
-            : pipeline.aligner().centreCrop(RgbPixels.of(decoded));
+            ? pipeline.aligner().align(decoded, landmarks(face))
+            : pipeline.aligner().centreCrop(decoded);
     int warmup = Math.max(5, runs / 10);
     for (int i = 0; i < warmup; i++) {
       embedder.embed(chip);
