@@ -11,7 +11,10 @@ import dev.facegate.models.comparison.Similarity;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
-/** The same blocks and weights give the same embeddings on DJL's MXNet and PyTorch engines. */
+/**
+ * The same weights give the same embeddings on DJL's MXNet and PyTorch engines, and with the affine
+ * layers folded or run one by one.
+ */
 class EmbedderEngineParityTest {
 
   @Test
@@ -31,6 +34,21 @@ class EmbedderEngineParityTest {
       }
       assertThat(Similarity.cosine(mxnet.embed(chip), pytorch.embed(chip)))
           .isCloseTo(1, within(1e-6));
+    }
+  }
+
+  @Test
+  void foldingTheAffineLayersIntoTheConvolutionsKeepsTheDescriptor() throws Exception {
+    FaceChip chip =
+        new FaceAligner(FaceEmbedder.TEMPLATE)
+            .wholeImage(ImageIO.read(TestFaces.file("faceapijs/test_images/face1.png").toFile()));
+    try (FaceEmbedder folded = FaceEmbedder.builder().build();
+        FaceEmbedder layered = FaceEmbedder.builder().optAffineFolded(false).build()) {
+      float[] a = folded.descriptor(chip);
+      float[] b = layered.descriptor(chip);
+      for (int i = 0; i < a.length; i++) {
+        assertThat(a[i]).isCloseTo(b[i], within(1e-4f));
+      }
     }
   }
 }
