@@ -67,7 +67,7 @@ final class Cascade implements AutoCloseable {
     if (boxes.isEmpty()) {
       return List.of();
     }
-    boxes = refine(src, w, h, boxes, options.thresholds()[1]);
+    boxes = refine(src, w, h, boxes, options);
     if (boxes.isEmpty()) {
       return List.of();
     }
@@ -111,11 +111,7 @@ final class Cascade implements AutoCloseable {
       pw = ws;
       ph = hs;
     }
-    List<Box> boxes = new ArrayList<>();
-    for (Candidate c : nms(all, MtcnnOptions.NMS_MERGE, Nms.Overlap.UNION)) {
-      boxes.add(square(regress(c.box(), c.reg())));
-    }
-    return boxes;
+    return regressAndSquare(nms(all, MtcnnOptions.NMS_MERGE, Nms.Overlap.UNION), options);
   }
 
   /** Maps P-Net's output cells above the threshold back to boxes in image coordinates. */
@@ -148,8 +144,9 @@ final class Cascade implements AutoCloseable {
   }
 
   /** Stage 2: R-Net on 24 x 24 crops, threshold, NMS, regression, squaring. */
-  private List<Box> refine(float[] src, int w, int h, List<Box> boxes, float threshold)
+  private List<Box> refine(float[] src, int w, int h, List<Box> boxes, MtcnnOptions options)
       throws TranslateException {
+    float threshold = options.thresholds()[1];
     List<Candidate> kept = new ArrayList<>();
     for (int from = 0; from < boxes.size(); from += MAX_BATCH) {
       List<Box> chunk = boxes.subList(from, Math.min(boxes.size(), from + MAX_BATCH));
@@ -165,11 +162,23 @@ final class Cascade implements AutoCloseable {
         }
       }
     }
-    List<Box> next = new ArrayList<>();
-    for (Candidate c : nms(kept, MtcnnOptions.NMS_MERGE, Nms.Overlap.UNION)) {
-      next.add(square(regress(c.box(), c.reg())));
+    return regressAndSquare(nms(kept, MtcnnOptions.NMS_MERGE, Nms.Overlap.UNION), options);
+  }
+
+  /**
+   * Regresses and squares the candidates for the next stage. The original suppresses overlaps only
+   * before regression; the optional extra NMS after it drops the near-duplicates that regression
+   * makes converge on one face (see {@link FaceDetector.Builder#optRegressedNms}).
+   */
+  private static List<Box> regressAndSquare(List<Candidate> candidates, MtcnnOptions options) {
+    List<Candidate> moved = new ArrayList<>(candidates.size());
+    for (Candidate c : candidates) {
+      moved.add(new Candidate(square(regress(c.box(), c.reg())), c.score(), c.reg()));
     }
-    return next;
+    if (options.regressedNms() > 0) {
+      moved = nms(moved, options.regressedNms(), Nms.Overlap.UNION);
+    }
+    return moved.stream().map(Candidate::box).toList();
   }
 
   /** Stage 3: O-Net on 48 x 48 crops, threshold, landmarks, regression, final "min" NMS. */
