@@ -2,6 +2,9 @@ package dev.facegate.models.detection;
 
 import ai.djl.inference.Predictor;
 import ai.djl.translate.TranslateException;
+import dev.facegate.models.detection.Resampler.BytePixels;
+import dev.facegate.models.detection.Resampler.FloatPixels;
+import dev.facegate.models.detection.Resampler.Pixels;
 import dev.facegate.models.detection.StageTranslator.Batch;
 import dev.facegate.models.detection.StageTranslator.Heads;
 import dev.facegate.models.geometry.Box;
@@ -58,11 +61,7 @@ final class Cascade implements AutoCloseable {
   List<FaceDetection> detect(RgbImage image, MtcnnOptions options) throws TranslateException {
     int w = image.width();
     int h = image.height();
-    byte[] px = image.pixels();
-    float[] src = new float[px.length];
-    for (int i = 0; i < px.length; i++) {
-      src[i] = px[i] & 0xff;
-    }
+    Pixels src = new BytePixels(image.pixels());
     List<Box> boxes = proposals(src, w, h, options);
     if (boxes.isEmpty()) {
       return List.of();
@@ -89,12 +88,12 @@ final class Cascade implements AutoCloseable {
   }
 
   /** Stage 1: P-Net over the pyramid, NMS per level and across levels, regression, squaring. */
-  private List<Box> proposals(float[] src, int w, int h, MtcnnOptions options)
+  private List<Box> proposals(Pixels src, int w, int h, MtcnnOptions options)
       throws TranslateException {
     List<Candidate> all = new ArrayList<>();
     // Each level is resampled from the previous one: the area filter then only ever shrinks by
     // the scale factor, which costs far less than shrinking the full image for every level.
-    float[] prev = src;
+    Pixels prev = src;
     int pw = w;
     int ph = h;
     for (double scale : scales(w, h, options)) {
@@ -107,7 +106,7 @@ final class Cascade implements AutoCloseable {
       Heads out = pnet.predict(new Batch(input, 1, hs, ws));
       List<Candidate> found = cells(out, scale, options.thresholds()[0]);
       all.addAll(nms(found, MtcnnOptions.NMS_LEVEL, Nms.Overlap.UNION));
-      prev = level;
+      prev = new FloatPixels(level);
       pw = ws;
       ph = hs;
     }
@@ -144,7 +143,7 @@ final class Cascade implements AutoCloseable {
   }
 
   /** Stage 2: R-Net on 24 x 24 crops, threshold, NMS, regression, squaring. */
-  private List<Box> refine(float[] src, int w, int h, List<Box> boxes, MtcnnOptions options)
+  private List<Box> refine(Pixels src, int w, int h, List<Box> boxes, MtcnnOptions options)
       throws TranslateException {
     float threshold = options.thresholds()[1];
     List<Candidate> kept = new ArrayList<>();
@@ -182,7 +181,7 @@ final class Cascade implements AutoCloseable {
   }
 
   /** Stage 3: O-Net on 48 x 48 crops, threshold, landmarks, regression, final "min" NMS. */
-  private List<FaceDetection> output(float[] src, int w, int h, List<Box> boxes, float threshold)
+  private List<FaceDetection> output(Pixels src, int w, int h, List<Box> boxes, float threshold)
       throws TranslateException {
     List<FaceDetection> faces = new ArrayList<>();
     for (int from = 0; from < boxes.size(); from += MAX_BATCH) {
@@ -231,7 +230,7 @@ final class Cascade implements AutoCloseable {
    */
   private Heads run(
       Predictor<Batch, Heads> net,
-      float[] src,
+      Pixels src,
       int w,
       int h,
       List<Box> boxes,
