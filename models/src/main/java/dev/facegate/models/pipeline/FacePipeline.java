@@ -10,6 +10,7 @@ import dev.facegate.models.geometry.Box;
 import dev.facegate.models.geometry.Point;
 import dev.facegate.models.image.ImageDecodingException;
 import dev.facegate.models.image.RgbImage;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,6 +96,17 @@ public final class FacePipeline {
       return undecodable(e.getMessage());
     }
     return process(image);
+  }
+
+  /**
+   * Processes an image already decoded by the caller (taken as it is: no EXIF orientation is known
+   * here; gray, palette and alpha are handled by {@link RgbImage#of}).
+   *
+   * @param image the image
+   * @return the result
+   */
+  public PhotoResult process(BufferedImage image) {
+    return process(RgbImage.of(image));
   }
 
   /**
