@@ -3,7 +3,6 @@ package dev.facegate.recognition.control;
 import ai.djl.Device;
 import dev.facegate.models.alignment.FaceAligner;
 import dev.facegate.models.alignment.FaceChip;
-import dev.facegate.models.alignment.RgbPixels;
 import dev.facegate.models.detection.FaceDetection;
 import dev.facegate.models.detection.FaceDetector;
 import dev.facegate.models.embedding.Embedding;
@@ -119,10 +118,9 @@ public class FaceEngine {
     if (detections.isEmpty()) {
       return new PhotoAnalysis(image.width(), image.height(), List.of());
     }
-    RgbPixels pixels = RgbPixels.of(image);
     List<FaceChip> chips = new ArrayList<>(detections.size());
     for (FaceDetection detection : detections) {
-      chips.add(aligner.align(pixels, toArray(detection.landmarks())));
+      chips.add(aligner.align(image, toArray(detection.landmarks())));
     }
     List<Embedding> embeddings = embedder.embed(chips);
     List<AnalysedFace> faces = new ArrayList<>(detections.size());

@@ -1,11 +1,16 @@
 package dev.facegate.models.alignment;
 
+import dev.facegate.models.image.RgbImage;
 import java.awt.image.BufferedImage;
 import java.util.Objects;
 
 /**
  * Cuts aligned face chips: estimates the similarity transform from the detected landmarks to a
  * {@link FaceTemplate} and samples the image through its inverse with bilinear interpolation.
+ *
+ * <p>{@code BufferedImage}s are converted with {@link RgbImage#of}, which reads gray images from
+ * the raster: {@code BufferedImage.getRGB} treats gray as linear and brightens mid-tones, which
+ * moved a dlib descriptor by L2 0.11.
  *
  * <p>Pixel centres sit at integer coordinates (the convention of OpenCV's {@code warpAffine} and of
  * the detector's landmarks). Samples outside the image are black, as in dlib's chip extraction.
@@ -55,7 +60,7 @@ public final class FaceAligner {
    * @return the chip of {@code template().chipSize()} pixels
    */
   public FaceChip align(BufferedImage image, double[][] landmarks) {
-    return warp(RgbPixels.of(image), transform(landmarks), template.chipSize());
+    return warp(RgbImage.of(image), transform(landmarks), template.chipSize());
   }
 
   /**
@@ -66,7 +71,7 @@ public final class FaceAligner {
    * @param landmarks 5 points as {@code [5][2]} in image coordinates
    * @return the chip of {@code template().chipSize()} pixels
    */
-  public FaceChip align(RgbPixels pixels, double[][] landmarks) {
+  public FaceChip align(RgbImage pixels, double[][] landmarks) {
     return warp(pixels, transform(landmarks), template.chipSize());
   }
 
@@ -78,7 +83,7 @@ public final class FaceAligner {
    * @return the chip
    */
   public FaceChip centreCrop(BufferedImage image) {
-    return centreCrop(RgbPixels.of(image));
+    return centreCrop(RgbImage.of(image));
   }
 
   /**
@@ -87,7 +92,7 @@ public final class FaceAligner {
    * @param pixels the photo
    * @return the chip
    */
-  public FaceChip centreCrop(RgbPixels pixels) {
+  public FaceChip centreCrop(RgbImage pixels) {
     int w = pixels.width();
     int h = pixels.height();
     double side = Math.min(w, h);
@@ -102,7 +107,7 @@ public final class FaceAligner {
    * @return the chip
    */
   public FaceChip wholeImage(BufferedImage image) {
-    return wholeImage(RgbPixels.of(image));
+    return wholeImage(RgbImage.of(image));
   }
 
   /**
@@ -111,14 +116,14 @@ public final class FaceAligner {
    * @param pixels the photo
    * @return the chip
    */
-  public FaceChip wholeImage(RgbPixels pixels) {
+  public FaceChip wholeImage(RgbImage pixels) {
     int w = pixels.width();
     int h = pixels.height();
     double side = Math.max(w, h);
     return resizeRegion(pixels, (w - side) / 2.0, (h - side) / 2.0, side);
   }
 
-  private FaceChip resizeRegion(RgbPixels pixels, double left, double top, double side) {
+  private FaceChip resizeRegion(RgbImage pixels, double left, double top, double side) {
     int size = template.chipSize();
     double s = size / side;
     // Maps pixel centres: image (left - 0.5 + side * (u + 0.5) / size) <-> chip u.
@@ -135,7 +140,7 @@ public final class FaceAligner {
    * @param size the chip side
    * @return the chip
    */
-  public static FaceChip warp(RgbPixels pixels, SimilarityTransform imageToChip, int size) {
+  public static FaceChip warp(RgbImage pixels, SimilarityTransform imageToChip, int size) {
     SimilarityTransform inv = imageToChip.inverse();
     double[] origin = inv.apply(0, 0);
     double[] ux = inv.apply(1, 0);

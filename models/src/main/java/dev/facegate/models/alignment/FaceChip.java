@@ -1,5 +1,6 @@
 package dev.facegate.models.alignment;
 
+import java.awt.image.BufferedImage;
 import java.util.Objects;
 
 /**
@@ -52,9 +53,8 @@ public final class FaceChip {
    *
    * @return a new {@code TYPE_INT_RGB} image
    */
-  public java.awt.image.BufferedImage toImage() {
-    var image =
-        new java.awt.image.BufferedImage(size, size, java.awt.image.BufferedImage.TYPE_INT_RGB);
+  public BufferedImage toImage() {
+    var image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
     int plane = size * size;
     for (int i = 0; i < plane; i++) {
       int r = clamp(rgb[i]);

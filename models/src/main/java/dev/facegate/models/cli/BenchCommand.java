@@ -7,6 +7,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -67,17 +68,21 @@ final class BenchCommand implements Command {
         faces = detector.detect(frame).size();
       }
       double[] ms = new double[runs];
+      long cpuStart = processCpuNanos();
       for (int i = 0; i < runs; i++) {
         long t = System.nanoTime();
         detector.detect(frame);
         ms[i] = (System.nanoTime() - t) / 1e6;
       }
+      // CPU time of the whole process (Java and native engine threads) per run: unlike wall time
+      // it hardly changes when other processes compete for the cores.
+      double cpuMs = (processCpuNanos() - cpuStart) / 1e6 / runs;
       Arrays.sort(ms);
       double median = percentile(ms, 50);
       double p90 = percentile(ms, 90);
       out.printf(
-          "%s %dx%d, min face %d, %s on %s: median %.1f ms, p90 %.1f ms, min %.1f ms"
-              + " (%d runs after %d warm-up, %d faces)%n",
+          "%s %dx%d, min face %d, %s on %s: median %.1f ms, p90 %.1f ms, min %.1f ms,"
+              + " process CPU %.1f ms per run (%d runs after %d warm-up, %d faces)%n",
           file.getFileName(),
           width,
           height,
@@ -87,6 +92,7 @@ final class BenchCommand implements Command {
           median,
           p90,
           ms[0],
+          cpuMs,
           runs,
           warmup,
           faces);
@@ -104,10 +110,18 @@ final class BenchCommand implements Command {
         figures.put("medianMs", median);
         figures.put("p90Ms", p90);
         figures.put("minMs", ms[0]);
+        figures.put("cpuMsPerRun", cpuMs);
         out.println(new Gson().toJson(figures));
       }
     }
     return 0;
+  }
+
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : -1;
   }
 
   /** Nearest-rank percentile of sorted values. */

@@ -12,6 +12,7 @@ final class DetectorOptions {
         --min-face N         smallest face side in pixels (default 40)
         --scale-factor F     pyramid scale factor (default 0.709)
         --thresholds A,B,C   P-Net, R-Net, O-Net thresholds (default 0.6,0.7,0.7)
+        --regressed-nms T    extra NMS on regressed candidates, a speed knob (default 0: off)
         --engine NAME        DJL engine: MXNet (default) or PyTorch
         --device NAME        cpu, gpu0, ... (default: the engine's default)
         --max-pixels N       refuse images with more pixels (default 50000000)
@@ -24,6 +25,7 @@ final class DetectorOptions {
         FaceDetector.builder()
             .optMinFaceSize(args.intOption("min-face", 40))
             .optScaleFactor(args.doubleOption("scale-factor", 0.709))
+            .optRegressedNms(args.doubleOption("regressed-nms", 0))
             .optEngine(args.option("engine").orElse(FaceDetector.DEFAULT_ENGINE));
     if (args.option("device").isPresent()) {
       b.optDevice(Device.fromName(args.option("device").get()));

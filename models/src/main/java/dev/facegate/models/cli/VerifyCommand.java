@@ -62,10 +62,14 @@ final class VerifyCommand implements Command {
     if (folds < 2 || threads < 1) {
       throw new UsageException("--folds must be >= 2 and --threads >= 1");
     }
+    if (!Files.isRegularFile(pairsFile)) {
+      throw new UsageException("no pair list at " + pairsFile);
+    }
+    // Read the list before loading the networks, so a bad list fails at once.
+    List<VerificationPair> listed = PairsFile.read(pairsFile);
+    boolean foldsFromList = listed.stream().allMatch(p -> p.fold() > 0);
+    List<VerificationPair> pairs = PairsFile.assignFolds(listed, folds);
     try (PipelineOptions options = PipelineOptions.open(args)) {
-      List<VerificationPair> listed = PairsFile.read(pairsFile);
-      boolean foldsFromList = listed.stream().allMatch(p -> p.fold() > 0);
-      List<VerificationPair> pairs = PairsFile.assignFolds(listed, folds);
       err.printf(
           Locale.ROOT,
           "%s: %d pairs, %d workers, %s engine%n",

@@ -2,6 +2,9 @@ package dev.facegate.models.detection;
 
 import ai.djl.inference.Predictor;
 import ai.djl.translate.TranslateException;
+import dev.facegate.models.detection.Resampler.BytePixels;
+import dev.facegate.models.detection.Resampler.FloatPixels;
+import dev.facegate.models.detection.Resampler.Pixels;
 import dev.facegate.models.detection.StageTranslator.Batch;
 import dev.facegate.models.detection.StageTranslator.Heads;
 import dev.facegate.models.geometry.Box;
@@ -29,6 +32,13 @@ final class Cascade implements AutoCloseable {
   /** Largest batch sent to R-Net / O-Net at once, to bound memory on crowded images. */
   private static final int MAX_BATCH = 256;
 
+  /**
+   * R-Net / O-Net batches are padded to a multiple of this. The engines (MXNet with oneDNN in
+   * particular) set up kernels per input shape, and a shape's first run measured 2-4 times slower;
+   * with the candidate count changing from frame to frame, unpadded batches would keep paying it.
+   */
+  static final int BATCH_GRANULE = 8;
+
   private final Predictor<Batch, Heads> pnet;
   private final Predictor<Batch, Heads> rnet;
   private final Predictor<Batch, Heads> onet;
@@ -51,16 +61,12 @@ final class Cascade implements AutoCloseable {
   List<FaceDetection> detect(RgbImage image, MtcnnOptions options) throws TranslateException {
     int w = image.width();
     int h = image.height();
-    byte[] px = image.pixels();
-    float[] src = new float[px.length];
-    for (int i = 0; i < px.length; i++) {
-      src[i] = px[i] & 0xff;
-    }
+    Pixels src = new BytePixels(image.pixels());
     List<Box> boxes = proposals(src, w, h, options);
     if (boxes.isEmpty()) {
       return List.of();
     }
-    boxes = refine(src, w, h, boxes, options.thresholds()[1]);
+    boxes = refine(src, w, h, boxes, options);
     if (boxes.isEmpty()) {
       return List.of();
     }
@@ -82,12 +88,12 @@ final class Cascade implements AutoCloseable {
   }
 
   /** Stage 1: P-Net over the pyramid, NMS per level and across levels, regression, squaring. */
-  private List<Box> proposals(float[] src, int w, int h, MtcnnOptions options)
+  private List<Box> proposals(Pixels src, int w, int h, MtcnnOptions options)
       throws TranslateException {
     List<Candidate> all = new ArrayList<>();
     // Each level is resampled from the previous one: the area filter then only ever shrinks by
     // the scale factor, which costs far less than shrinking the full image for every level.
-    float[] prev = src;
+    Pixels prev = src;
     int pw = w;
     int ph = h;
     for (double scale : scales(w, h, options)) {
@@ -100,15 +106,11 @@ final class Cascade implements AutoCloseable {
       Heads out = pnet.predict(new Batch(input, 1, hs, ws));
       List<Candidate> found = cells(out, scale, options.thresholds()[0]);
       all.addAll(nms(found, MtcnnOptions.NMS_LEVEL, Nms.Overlap.UNION));
-      prev = level;
+      prev = new FloatPixels(level);
       pw = ws;
       ph = hs;
     }
-    List<Box> boxes = new ArrayList<>();
-    for (Candidate c : nms(all, MtcnnOptions.NMS_MERGE, Nms.Overlap.UNION)) {
-      boxes.add(square(regress(c.box(), c.reg())));
-    }
-    return boxes;
+    return regressAndSquare(nms(all, MtcnnOptions.NMS_MERGE, Nms.Overlap.UNION), options);
   }
 
   /** Maps P-Net's output cells above the threshold back to boxes in image coordinates. */
@@ -141,8 +143,9 @@ final class Cascade implements AutoCloseable {
   }
 
   /** Stage 2: R-Net on 24 x 24 crops, threshold, NMS, regression, squaring. */
-  private List<Box> refine(float[] src, int w, int h, List<Box> boxes, float threshold)
+  private List<Box> refine(Pixels src, int w, int h, List<Box> boxes, MtcnnOptions options)
       throws TranslateException {
+    float threshold = options.thresholds()[1];
     List<Candidate> kept = new ArrayList<>();
     for (int from = 0; from < boxes.size(); from += MAX_BATCH) {
       List<Box> chunk = boxes.subList(from, Math.min(boxes.size(), from + MAX_BATCH));
@@ -158,15 +161,27 @@ final class Cascade implements AutoCloseable {
         }
       }
     }
-    List<Box> next = new ArrayList<>();
-    for (Candidate c : nms(kept, MtcnnOptions.NMS_MERGE, Nms.Overlap.UNION)) {
-      next.add(square(regress(c.box(), c.reg())));
+    return regressAndSquare(nms(kept, MtcnnOptions.NMS_MERGE, Nms.Overlap.UNION), options);
+  }
+
+  /**
+   * Regresses and squares the candidates for the next stage. The original suppresses overlaps only
+   * before regression; the optional extra NMS after it drops the near-duplicates that regression
+   * makes converge on one face (see {@link FaceDetector.Builder#optRegressedNms}).
+   */
+  private static List<Box> regressAndSquare(List<Candidate> candidates, MtcnnOptions options) {
+    List<Candidate> moved = new ArrayList<>(candidates.size());
+    for (Candidate c : candidates) {
+      moved.add(new Candidate(square(regress(c.box(), c.reg())), c.score(), c.reg()));
     }
-    return next;
+    if (options.regressedNms() > 0) {
+      moved = nms(moved, options.regressedNms(), Nms.Overlap.UNION);
+    }
+    return moved.stream().map(Candidate::box).toList();
   }
 
   /** Stage 3: O-Net on 48 x 48 crops, threshold, landmarks, regression, final "min" NMS. */
-  private List<FaceDetection> output(float[] src, int w, int h, List<Box> boxes, float threshold)
+  private List<FaceDetection> output(Pixels src, int w, int h, List<Box> boxes, float threshold)
       throws TranslateException {
     List<FaceDetection> faces = new ArrayList<>();
     for (int from = 0; from < boxes.size(); from += MAX_BATCH) {
@@ -215,7 +230,7 @@ final class Cascade implements AutoCloseable {
    */
   private Heads run(
       Predictor<Batch, Heads> net,
-      float[] src,
+      Pixels src,
       int w,
       int h,
       List<Box> boxes,
@@ -224,7 +239,9 @@ final class Cascade implements AutoCloseable {
       throws TranslateException {
     int n = boxes.size();
     int per = 3 * size * size;
-    float[] batch = new float[n * per];
+    int padded = (n + BATCH_GRANULE - 1) / BATCH_GRANULE * BATCH_GRANULE;
+    // The padding slots stay zero; their outputs are never read.
+    float[] batch = new float[padded * per];
     float[] crop = new float[per];
     for (int k = 0; k < n; k++) {
       Box b = boxes.get(k);
@@ -236,7 +253,7 @@ final class Cascade implements AutoCloseable {
       Resampler.resize(src, w, h, rx, ry, rw, rh, crop, size, size);
       Resampler.normalizeToChw(crop, size, size, batch, k * per, bgr);
     }
-    return net.predict(new Batch(batch, n, size, size));
+    return net.predict(new Batch(batch, padded, size, size));
   }
 
   private static List<Candidate> nms(List<Candidate> c, double threshold, Nms.Overlap overlap) {

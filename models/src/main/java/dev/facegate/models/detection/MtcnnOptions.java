@@ -6,8 +6,10 @@ package dev.facegate.models.detection;
  * @param minFaceSize the smallest face side searched for, in pixels (the main speed knob)
  * @param scaleFactor ratio between pyramid levels, in (0, 1)
  * @param thresholds face-probability thresholds of P-Net, R-Net and O-Net
+ * @param regressedNms IoU threshold of an extra NMS on the regressed candidates before R-Net and
+ *     O-Net, or 0 for none (the original cascade)
  */
-record MtcnnOptions(int minFaceSize, double scaleFactor, float[] thresholds) {
+record MtcnnOptions(int minFaceSize, double scaleFactor, float[] thresholds, double regressedNms) {
 
   /** NMS threshold inside one pyramid level (IoU). */
   static final double NMS_LEVEL = 0.5;
@@ -32,6 +34,9 @@ record MtcnnOptions(int minFaceSize, double scaleFactor, float[] thresholds) {
       if (!(t >= 0 && t <= 1)) {
         throw new IllegalArgumentException("thresholds must be in [0, 1]: " + t);
       }
+    }
+    if (!(regressedNms >= 0 && regressedNms <= 1)) {
+      throw new IllegalArgumentException("regressedNms must be in [0, 1]: " + regressedNms);
     }
     thresholds = thresholds.clone();
   }

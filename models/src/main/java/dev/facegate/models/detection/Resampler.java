@@ -12,6 +12,30 @@ final class Resampler {
 
   private Resampler() {}
 
+  /**
+   * Interleaved 3-channel pixels, read-only: the decoded image's bytes (never copied to floats, so
+   * a large photo costs no extra memory) or a float pyramid level.
+   */
+  sealed interface Pixels {
+    float get(int i);
+  }
+
+  /** Unsigned 8-bit samples. */
+  record BytePixels(byte[] data) implements Pixels {
+    @Override
+    public float get(int i) {
+      return data[i] & 0xff;
+    }
+  }
+
+  /** Float samples. */
+  record FloatPixels(float[] data) implements Pixels {
+    @Override
+    public float get(int i) {
+      return data[i];
+    }
+  }
+
   /** Per output index: the source indices and weights that make it, flattened. */
   private record Taps(int[] start, int[] index, float[] weight) {}
 
@@ -30,7 +54,7 @@ final class Resampler {
    * @param dh destination height
    */
   static void resize(
-      float[] src, int sw, int sh, int rx, int ry, int rw, int rh, float[] dst, int dw, int dh) {
+      Pixels src, int sw, int sh, int rx, int ry, int rw, int rh, float[] dst, int dw, int dh) {
     Taps tx = taps(rx, rw, dw, sw);
     Taps ty = taps(ry, rh, dh, sh);
     // Horizontal pass over the source rows the vertical taps read, then the vertical pass.
@@ -51,9 +75,9 @@ final class Resampler {
         for (int t = tx.start[x]; t < tx.start[x + 1]; t++) {
           int s = srow + 3 * tx.index[t];
           float w = tx.weight[t];
-          r += w * src[s];
-          g += w * src[s + 1];
-          b += w * src[s + 2];
+          r += w * src.get(s);
+          g += w * src.get(s + 1);
+          b += w * src.get(s + 2);
         }
         tmp[trow + 3 * x] = r;
         tmp[trow + 3 * x + 1] = g;

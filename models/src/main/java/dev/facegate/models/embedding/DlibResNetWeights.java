@@ -16,12 +16,14 @@ import java.util.List;
 
 /**
  * Copies face-api.js's {@code face_recognition_model} weights into an initialised {@link
- * DlibResNet#block()}.
+ * DlibResNet#block(boolean)}.
  *
- * <p>The manifest lists the weights in forward order, and a depth-first walk of the block visits
- * its parameters in the same order, so they are paired one by one; each pairing is checked by kind
- * (conv filters to a conv weight, scale weights to an affine scale, ...) and by shape, so a
- * mismatch in the architecture fails loudly instead of producing garbage descriptors.
+ * <p>The manifest lists the weights in forward order: per convolution unit {@code conv/filters},
+ * {@code conv/bias}, {@code scale/weights}, {@code scale/biases}, and {@code fc} last. A
+ * depth-first walk of the block meets its layers in the same order, so units and layers are paired
+ * one by one; every pairing is checked by name and shape, so an architecture mismatch fails loudly
+ * instead of producing garbage descriptors. When the block has no {@link AffineBlock} after a
+ * convolution, the unit's scale and shift are folded into that convolution.
  */
 public final class DlibResNetWeights {
 
@@ -30,124 +32,148 @@ public final class DlibResNetWeights {
   /**
    * Loads the weights into the block.
    *
-   * @param block an initialised {@link DlibResNet#block()}
+   * @param block an initialised {@link DlibResNet#block(boolean)}
    * @param weights the decoded manifest
    */
   public static void load(Block block, TfjsWeights weights) {
-    List<Pair<Block, Parameter>> params = new ArrayList<>();
-    collect(block, params);
+    List<Block> layers = new ArrayList<>();
+    collect(block, layers);
     Iterator<NamedArray> source = weights.asMap().values().iterator();
-    for (Pair<Block, Parameter> p : params) {
-      if (!source.hasNext()) {
+    int next = 0;
+    while (source.hasNext()) {
+      NamedArray first = source.next();
+      if (next >= layers.size()) {
         throw new IllegalArgumentException(
-            "the manifest has fewer weights than the network has parameters ("
-                + params.size()
-                + ")");
+            "the manifest has more weights than the network: " + first.name());
       }
-      NamedArray w = source.next();
-      Block owner = p.getKey();
-      Parameter param = p.getValue();
-      checkKind(owner, param, w.name());
-      NDArray target = param.getArray();
-      float[] data = toDjlLayout(w, owner);
-      Shape expected = target.getShape();
-      if (expected.size() != data.length) {
-        throw new IllegalArgumentException(
-            w.name()
-                + " "
-                + Arrays.toString(w.shape())
-                + " does not fit parameter "
-                + param.getName()
-                + " "
-                + expected);
+      Block layer = layers.get(next++);
+      if (first.name().equals("fc")) {
+        require(layer instanceof Linear, first.name(), layer);
+        int[] s = first.shape();
+        // TF stores the matrix as (in, out) for x @ W; DJL's Linear keeps (out, in).
+        set(
+            param(layer, "weight"),
+            transpose2d(first.data(), s[0], s[1]),
+            new Shape(s[1], s[0]),
+            first);
+        continue;
       }
-      if (owner instanceof Conv2d && param.getType() == Parameter.Type.WEIGHT) {
-        // HWIO -> OIHW must agree dimension by dimension, not only in size.
-        int[] s = w.shape();
-        Shape oihw = new Shape(s[3], s[2], s[0], s[1]);
-        if (!oihw.equals(expected)) {
-          throw new IllegalArgumentException(
-              w.name() + " is " + oihw + " as OIHW, the network wants " + expected);
+      String unit = prefix(first, "conv/filters");
+      NamedArray bias = expect(source, unit + "conv/bias");
+      NamedArray scale = expect(source, unit + "scale/weights");
+      NamedArray shift = expect(source, unit + "scale/biases");
+      require(layer instanceof Conv2d, first.name(), layer);
+      int[] s = first.shape();
+      int out = s[3];
+      float[] w = hwioToOihw(first.data(), s);
+      float[] b = bias.data().clone();
+      boolean folded = next >= layers.size() || !(layers.get(next) instanceof AffineBlock);
+      if (folded) {
+        // affine(conv(x)) = conv_{w*s}(x) + (b*s + t), channel by channel.
+        int perOut = w.length / out;
+        for (int o = 0; o < out; o++) {
+          float k = scale.data()[o];
+          for (int i = 0; i < perOut; i++) {
+            w[o * perOut + i] *= k;
+          }
+          b[o] = b[o] * k + shift.data()[o];
         }
       }
-      target.set(data);
+      set(param(layer, "weight"), w, new Shape(out, s[2], s[0], s[1]), first);
+      set(param(layer, "bias"), b, new Shape(out), bias);
+      if (!folded) {
+        Block affine = layers.get(next++);
+        set(param(affine, "scale"), scale.data(), new Shape(out), scale);
+        set(param(affine, "shift"), shift.data(), new Shape(out), shift);
+      }
     }
-    if (source.hasNext()) {
+    if (next != layers.size()) {
       throw new IllegalArgumentException(
-          "the manifest has more weights than the network, next: " + source.next().name());
+          "the manifest has fewer weights than the network has layers (" + layers.size() + ")");
     }
   }
 
-  private static void collect(Block block, List<Pair<Block, Parameter>> out) {
-    for (Pair<String, Parameter> p : block.getDirectParameters()) {
-      out.add(new Pair<>(block, p.getValue()));
+  private static void collect(Block block, List<Block> out) {
+    if (block instanceof Conv2d || block instanceof AffineBlock || block instanceof Linear) {
+      out.add(block);
+      return;
     }
     for (Pair<String, Block> child : block.getChildren()) {
       collect(child.getValue(), out);
     }
   }
 
-  private static void checkKind(Block owner, Parameter param, String name) {
-    boolean ok;
-    if (owner instanceof Conv2d) {
-      ok =
-          param.getType() == Parameter.Type.WEIGHT
-              ? name.endsWith("conv/filters")
-              : name.endsWith("conv/bias");
-    } else if (owner instanceof AffineBlock) {
-      ok =
-          param.getType() == Parameter.Type.GAMMA
-              ? name.endsWith("scale/weights")
-              : name.endsWith("scale/biases");
-    } else if (owner instanceof Linear) {
-      ok = name.equals("fc");
-    } else {
-      ok = false;
+  private static String prefix(NamedArray w, String suffix) {
+    if (!w.name().endsWith(suffix)) {
+      throw new IllegalArgumentException(
+          "expected a weight named .../" + suffix + " or fc, got " + w.name());
     }
+    return w.name().substring(0, w.name().length() - suffix.length());
+  }
+
+  private static NamedArray expect(Iterator<NamedArray> source, String name) {
+    if (!source.hasNext()) {
+      throw new IllegalArgumentException("the manifest ends before " + name);
+    }
+    NamedArray w = source.next();
+    if (!w.name().equals(name)) {
+      throw new IllegalArgumentException("expected " + name + ", got " + w.name());
+    }
+    return w;
+  }
+
+  private static void require(boolean ok, String name, Block layer) {
     if (!ok) {
       throw new IllegalArgumentException(
-          "manifest weight "
-              + name
-              + " does not belong to "
-              + owner.getClass().getSimpleName()
-              + "."
-              + param.getName());
+          "manifest weight " + name + " does not belong to " + layer.getClass().getSimpleName());
     }
   }
 
-  private static float[] toDjlLayout(NamedArray w, Block owner) {
-    int[] s = w.shape();
-    float[] src = w.data();
-    if (owner instanceof Conv2d && s.length == 4) {
-      // TF filters are HWIO; DJL convolutions want OIHW.
-      int kh = s[0];
-      int kw = s[1];
-      int in = s[2];
-      int out = s[3];
-      float[] dst = new float[src.length];
-      for (int h = 0; h < kh; h++) {
-        for (int x = 0; x < kw; x++) {
-          for (int i = 0; i < in; i++) {
-            for (int o = 0; o < out; o++) {
-              dst[((o * in + i) * kh + h) * kw + x] = src[((h * kw + x) * in + i) * out + o];
-            }
+  private static Parameter param(Block layer, String name) {
+    return layer.getDirectParameters().get(name);
+  }
+
+  private static void set(Parameter p, float[] data, Shape shape, NamedArray source) {
+    NDArray target = p.getArray();
+    if (!target.getShape().equals(shape)) {
+      throw new IllegalArgumentException(
+          source.name()
+              + " "
+              + Arrays.toString(source.shape())
+              + " does not fit parameter "
+              + p.getName()
+              + " "
+              + target.getShape());
+    }
+    target.set(data);
+  }
+
+  private static float[] hwioToOihw(float[] src, int[] s) {
+    // TF filters are HWIO; DJL convolutions want OIHW.
+    int kh = s[0];
+    int kw = s[1];
+    int in = s[2];
+    int out = s[3];
+    float[] dst = new float[src.length];
+    for (int h = 0; h < kh; h++) {
+      for (int x = 0; x < kw; x++) {
+        for (int i = 0; i < in; i++) {
+          for (int o = 0; o < out; o++) {
+            dst[((o * in + i) * kh + h) * kw + x] = src[((h * kw + x) * in + i) * out + o];
           }
         }
       }
-      return dst;
     }
-    if (owner instanceof Linear && s.length == 2) {
-      // TF stores the matrix as (in, out) for x @ W; DJL's Linear keeps (out, in).
-      int in = s[0];
-      int out = s[1];
-      float[] dst = new float[src.length];
-      for (int i = 0; i < in; i++) {
-        for (int o = 0; o < out; o++) {
-          dst[o * in + i] = src[i * out + o];
-        }
+    return dst;
+  }
+
+  private static float[] transpose2d(float[] src, int rows, int cols) {
+    float[] dst = new float[src.length];
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < cols; c++) {
+        dst[c * rows + r] = src[r * cols + c];
       }
-      return dst;
     }
-    return src;
+    return dst;
   }
 }

@@ -20,6 +20,9 @@ public final class FaceChipTranslator implements Translator<FaceChip, float[]> {
 
   private static final float SCALE = 256f;
 
+  /** Creates the translator; it holds no state and can be shared. */
+  public FaceChipTranslator() {}
+
   @Override
   public NDList processInput(TranslatorContext ctx, FaceChip chip) {
     int size = chip.size();

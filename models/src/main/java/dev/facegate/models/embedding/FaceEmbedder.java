@@ -61,7 +61,7 @@ public final class FaceEmbedder implements AutoCloseable {
   private FaceEmbedder(Builder builder) {
     Model m = Model.newInstance(MODEL_ID, builder.device, builder.engine);
     try {
-      Block block = DlibResNet.block();
+      Block block = DlibResNet.block(builder.affineFolded);
       block.initialize(
           m.getNDManager(),
           DataType.FLOAT32,
@@ -217,8 +217,21 @@ public final class FaceEmbedder implements AutoCloseable {
     private String engine = DEFAULT_ENGINE;
     private Device device;
     private TfjsWeights weights;
+    private boolean affineFolded = true;
 
     private Builder() {}
+
+    /**
+     * Whether the affine layers are folded into the convolutions at load time (default {@code
+     * true}: same descriptors, fewer operator calls). {@code false} runs dlib's layers one by one.
+     *
+     * @param folded whether to fold
+     * @return this builder
+     */
+    public Builder optAffineFolded(boolean folded) {
+      this.affineFolded = folded;
+      return this;
+    }
 
     /**
      * Selects the DJL engine, e.g. {@code MXNet} (the default) or {@code PyTorch}.

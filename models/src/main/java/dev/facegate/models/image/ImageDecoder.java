@@ -14,6 +14,7 @@ import java.util.Objects;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Decodes untrusted image bytes (uploads, files) into upright RGB pixels.
@@ -89,7 +90,8 @@ public final class ImageDecoder {
     }
     JpegMarkers markers = JpegMarkers.read(encoded);
     RgbImage rgb;
-    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(encoded))) {
+    // In memory: ImageIO.createImageInputStream may cache uploads in temporary files.
+    try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded))) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
       if (!readers.hasNext()) {
         throw new ImageDecodingException(

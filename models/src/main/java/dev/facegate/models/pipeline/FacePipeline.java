@@ -2,7 +2,6 @@ package dev.facegate.models.pipeline;
 
 import dev.facegate.models.alignment.FaceAligner;
 import dev.facegate.models.alignment.FaceChip;
-import dev.facegate.models.alignment.RgbPixels;
 import dev.facegate.models.detection.FaceDetection;
 import dev.facegate.models.detection.FaceDetector;
 import dev.facegate.models.embedding.Embedding;
@@ -11,6 +10,7 @@ import dev.facegate.models.geometry.Box;
 import dev.facegate.models.geometry.Point;
 import dev.facegate.models.image.ImageDecodingException;
 import dev.facegate.models.image.RgbImage;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,6 +99,17 @@ public final class FacePipeline {
   }
 
   /**
+   * Processes an image already decoded by the caller (taken as it is: no EXIF orientation is known
+   * here; gray, palette and alpha are handled by {@link RgbImage#of}).
+   *
+   * @param image the image
+   * @return the result
+   */
+  public PhotoResult process(BufferedImage image) {
+    return process(RgbImage.of(image));
+  }
+
+  /**
    * Processes a decoded image.
    *
    * @param image the upright RGB image
@@ -106,7 +117,6 @@ public final class FacePipeline {
    */
   public PhotoResult process(RgbImage image) {
     List<FaceDetection> detections = detect(image);
-    RgbPixels pixels = RgbPixels.of(image);
     if (detections.isEmpty()) {
       if (!centreCropFallback) {
         return new PhotoResult(
@@ -115,7 +125,7 @@ public final class FacePipeline {
       int side = Math.min(image.width(), image.height());
       double left = (image.width() - side) / 2.0;
       double top = (image.height() - side) / 2.0;
-      Embedding e = embedder.embed(aligner.centreCrop(pixels));
+      Embedding e = embedder.embed(aligner.centreCrop(image));
       EmbeddedFace face =
           new EmbeddedFace(
               new Box(left, top, left + side, top + side), Double.NaN, List.of(), e, false);
@@ -128,7 +138,7 @@ public final class FacePipeline {
     }
     List<FaceChip> chips = new ArrayList<>(detections.size());
     for (FaceDetection d : detections) {
-      chips.add(aligner.align(pixels, toArray(d.landmarks())));
+      chips.add(aligner.align(image, toArray(d.landmarks())));
     }
     List<Embedding> embeddings = embedder.embed(chips);
     List<EmbeddedFace> faces = new ArrayList<>(detections.size());

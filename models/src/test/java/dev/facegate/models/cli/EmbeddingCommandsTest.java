@@ -87,6 +87,51 @@ class EmbeddingCommandsTest {
   }
 
   @Test
+  void verifyReadsLfwPairsTxtWithImagesUnderNameFolders() throws Exception {
+    // LFW layout (NAME/NAME_0001.jpg) built from links to the shared photos, never copies.
+    Path root = tmp.resolve("lfw");
+    link(
+        root,
+        "Anthony_Hopkins",
+        1,
+        "facenet_samples/facenet_lfw_color/Anthony_Hopkins/Anthony_Hopkins_0001.jpg");
+    link(
+        root,
+        "Anthony_Hopkins",
+        2,
+        "facenet_samples/facenet_lfw_color/Anthony_Hopkins/Anthony_Hopkins_0002.jpg");
+    link(root, "Kate_Siegel", 1, "facenet_samples/facenet_pytorch/test_images/kate_siegel/1.jpg");
+    link(root, "Paul_Rudd", 1, "facenet_samples/facenet_pytorch/test_images/paul_rudd/1.jpg");
+    Path pairs =
+        Files.write(
+            tmp.resolve("pairs.txt"),
+            List.of(
+                "2\t1",
+                "Anthony_Hopkins\t1\t2",
+                "Anthony_Hopkins\t1\tKate_Siegel\t1",
+                "Anthony_Hopkins\t2\t1",
+                "Anthony_Hopkins\t2\tPaul_Rudd\t1"));
+
+    Result r = run("verify", "--pairs", pairs.toString(), "--root", root.toString(), "--json");
+
+    assertThat(r.status).as(r.err).isZero();
+    String last = r.out.strip().lines().reduce((a, b) -> b).orElseThrow();
+    JsonObject json = JsonParser.parseString(last).getAsJsonObject();
+    assertThat(json.get("pairs").getAsInt()).isEqualTo(4);
+    assertThat(json.get("folds").getAsInt()).isEqualTo(2);
+    assertThat(json.get("folds_from_list").getAsBoolean()).isTrue();
+    assertThat(json.get("no_face_images").getAsInt()).isZero();
+    assertThat(json.get("auc").getAsDouble()).isEqualTo(1.0);
+  }
+
+  private static void link(Path root, String name, int number, String target) throws Exception {
+    Path dir = Files.createDirectories(root.resolve(name));
+    Files.createSymbolicLink(
+        dir.resolve(String.format("%s_%04d.jpg", name, number)),
+        TestFaces.file(target).toAbsolutePath());
+  }
+
+  @Test
   void compareTellsTheSamePersonFromAnother() throws Exception {
     String dad1 = TestFaces.file("azure_face_samples/Family1-Dad1.jpg").toString();
     String dad2 = TestFaces.file("azure_face_samples/Family1-Dad2.jpg").toString();

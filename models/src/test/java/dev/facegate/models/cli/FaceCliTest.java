@@ -88,6 +88,40 @@ class FaceCliTest {
   }
 
   @Test
+  void detectEvalReadsWiderFaceGroundTruth(@TempDir Path dir) throws Exception {
+    // The three labelled faces of one dlib photo, written in WIDER FACE's format, plus one face
+    // marked invalid (ignored) and an image without faces.
+    Path gt =
+        Files.writeString(
+            dir.resolve("wider_face_val_bbx_gt.txt"),
+            """
+            2008_002506.jpg
+            4
+            329 78 109 109 0 0 0 0 0 0
+            224 95 91 91 0 0 0 0 0 0
+            125 65 90 91 0 0 0 0 0 0
+            0 0 30 30 0 0 0 1 0 0
+            dogs.jpg
+            0
+            0 0 0 0 0 0 0 0 0 0
+            """);
+    Result r =
+        run(
+            "detect-eval",
+            "--wider",
+            gt.toString(),
+            "--images",
+            TestFaces.file("dlib_faces/dogs.jpg").getParent().toString(),
+            "--json");
+    assertThat(r.status()).as(r.err()).isZero();
+    JsonObject figures = JsonParser.parseString(r.lastLine()).getAsJsonObject();
+    assertThat(figures.get("images").getAsInt()).isEqualTo(2);
+    assertThat(figures.get("faces").getAsInt()).isEqualTo(3);
+    assertThat(figures.get("truePositives").getAsInt()).isEqualTo(3);
+    assertThat(figures.get("falsePositives").getAsInt()).isZero();
+  }
+
+  @Test
   void benchReportsMedianAndP90() {
     Result r =
         run(

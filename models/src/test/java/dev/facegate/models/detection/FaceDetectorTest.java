@@ -193,6 +193,21 @@ class FaceDetectorTest {
   }
 
   @Test
+  void regressedNmsKeepsTheFacesOfFacesJpg() throws IOException {
+    RgbImage image = photo("faceapijs/test_images/faces.jpg");
+    List<FaceDetection> original = detector.detect(image);
+    try (FaceDetector fast = FaceDetector.builder().optRegressedNms(0.7).build()) {
+      List<FaceDetection> faces = fast.detect(image);
+      assertThat(faces).hasSize(6);
+      for (FaceDetection f : faces) {
+        assertThat(original).anySatisfy(o -> assertThat(o.box().iou(f.box())).isGreaterThan(0.8));
+      }
+    }
+    assertThatThrownBy(() -> FaceDetector.builder().optRegressedNms(1.5).build())
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void smallImagesAndClosedDetectorsBehave() {
     // Smaller than the minimum face: no pyramid level, no face, no error.
     assertThat(detector.detect(new RgbImage(30, 30, new byte[30 * 30 * 3]))).isEmpty();

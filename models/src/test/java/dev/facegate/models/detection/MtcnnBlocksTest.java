@@ -59,7 +59,7 @@ class MtcnnBlocksTest {
 
   @Test
   void pyramidRegressionAndSquaring() {
-    MtcnnOptions o = new MtcnnOptions(40, 0.709, new float[] {0.6f, 0.7f, 0.7f});
+    MtcnnOptions o = new MtcnnOptions(40, 0.709, new float[] {0.6f, 0.7f, 0.7f}, 0);
     List<Double> scales = Cascade.scales(640, 480, o);
     assertThat(scales.get(0)).isEqualTo(12.0 / 40);
     // The last level still holds a 12 px window: 480 * s >= 12.

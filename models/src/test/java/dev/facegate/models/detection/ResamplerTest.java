@@ -14,7 +14,7 @@ class ResamplerTest {
     Arrays.fill(src, 100f);
     for (int[] size : new int[][] {{11, 7}, {24, 24}, {80, 50}}) {
       float[] dst = new float[3 * size[0] * size[1]];
-      Resampler.resize(src, 37, 23, 0, 0, 37, 23, dst, size[0], size[1]);
+      Resampler.resize(new Resampler.FloatPixels(src), 37, 23, 0, 0, 37, 23, dst, size[0], size[1]);
       for (float v : dst) {
         assertThat(v).isCloseTo(100f, within(1e-3f));
       }
@@ -30,7 +30,7 @@ class ResamplerTest {
       Arrays.fill(src, 3 * i, 3 * i + 3, values[i]);
     }
     float[] dst = new float[3 * 2];
-    Resampler.resize(src, 4, 2, 0, 0, 4, 2, dst, 2, 1);
+    Resampler.resize(new Resampler.FloatPixels(src), 4, 2, 0, 0, 4, 2, dst, 2, 1);
     assertThat(dst[0]).isCloseTo((0 + 10 + 40 + 50) / 4f, within(1e-4f));
     assertThat(dst[3]).isCloseTo((20 + 30 + 60 + 70) / 4f, within(1e-4f));
   }
@@ -41,13 +41,22 @@ class ResamplerTest {
     Arrays.fill(src, 200f);
     float[] dst = new float[3 * 10 * 10];
     // Region shifted half out to the left: the left half of the crop is padding.
-    Resampler.resize(src, 10, 10, -5, 0, 10, 10, dst, 10, 10);
+    Resampler.resize(new Resampler.FloatPixels(src), 10, 10, -5, 0, 10, 10, dst, 10, 10);
     assertThat(dst[3 * (5 * 10 + 1)]).isZero();
     assertThat(dst[3 * (5 * 10 + 8)]).isCloseTo(200f, within(1e-3f));
     // Entirely outside: all zero.
     Arrays.fill(dst, 1f);
-    Resampler.resize(src, 10, 10, 0, 50, 10, 10, dst, 10, 10);
+    Resampler.resize(new Resampler.FloatPixels(src), 10, 10, 0, 50, 10, 10, dst, 10, 10);
     assertThat(dst).containsOnly(0f);
+  }
+
+  @Test
+  void bytesAreReadUnsigned() {
+    byte[] src = new byte[3 * 2 * 2];
+    java.util.Arrays.fill(src, (byte) 200);
+    float[] dst = new float[3];
+    Resampler.resize(new Resampler.BytePixels(src), 2, 2, 0, 0, 2, 2, dst, 1, 1);
+    assertThat(dst).containsOnly(200f);
   }
 
   @Test

@@ -64,6 +64,25 @@ class FaceEmbedderTest {
     assertThat(Similarity.cosine(batch.get(0), single)).isCloseTo(1, within(1e-5));
   }
 
+  @Test
+  void concurrentCallersGetTheSameEmbeddings() throws Exception {
+    FaceAligner aligner = new FaceAligner(embedder.template());
+    FaceChip chip = aligner.wholeImage(image("faceapijs/test_images/face1.png"));
+    float[] expected = embedder.descriptor(chip);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<float[]>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        results.add(pool.submit(() -> embedder.descriptor(chip)));
+      }
+      for (var r : results) {
+        assertThat(r.get()).containsExactly(expected, within(1e-5f));
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
   private static float[] reference(String relative) throws Exception {
     var array = JsonParser.parseString(Files.readString(TestFaces.file(relative))).getAsJsonArray();
     float[] out = new float[array.size()];

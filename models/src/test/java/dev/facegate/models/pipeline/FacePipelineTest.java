@@ -82,6 +82,19 @@ class FacePipelineTest {
   }
 
   @Test
+  void aGrayFaceCropGivesTheSameEmbeddingAsABufferedImageOrAsBytes() throws Exception {
+    var file = TestFaces.file("faceapijs/test_images/face1.png");
+    PhotoResult fromBytes = pipeline.process(java.nio.file.Files.readAllBytes(file));
+    PhotoResult fromImage = pipeline.process(javax.imageio.ImageIO.read(file.toFile()));
+    assertThat(fromBytes.faces()).hasSize(1);
+    assertThat(fromImage.faces()).hasSize(1);
+    assertThat(
+            Similarity.cosine(
+                fromBytes.faces().get(0).embedding(), fromImage.faces().get(0).embedding()))
+        .isCloseTo(1, within(1e-6));
+  }
+
+  @Test
   void aPhotoWithoutFacesIsAClearResult() {
     PhotoResult result = pipeline.process(TestFaces.file("dlib_faces/dogs.jpg"));
     assertThat(result.status()).isEqualTo(PhotoResult.Status.NO_FACE);
