@@ -351,7 +351,7 @@ public final class ElasticsearchFaceIndex implements FaceIndexBackend {
                                       .k(k)
                                       .numCandidates(candidates)
                                       .filter(filters);
-                                  if (settings.rescoreOversample() > 0) {
+                                  if (settings.quantised() && settings.rescoreOversample() > 0) {
                                     kn.rescoreVector(
                                         r -> r.oversample(settings.rescoreOversample()));
                                   }
