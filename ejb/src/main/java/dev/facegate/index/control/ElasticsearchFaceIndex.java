@@ -351,7 +351,7 @@ public final class ElasticsearchFaceIndex implements FaceIndexBackend {
                                       .k(k)
                                       .numCandidates(candidates)
                                       .filter(filters);
-                                  if (settings.rescoreOversample() > 0) {
+                                  if (settings.quantised() && settings.rescoreOversample() > 0) {
                                     kn.rescoreVector(
                                         r -> r.oversample(settings.rescoreOversample()));
                                   }
@@ -444,7 +444,10 @@ public final class ElasticsearchFaceIndex implements FaceIndexBackend {
     }
   }
 
-  /** Removes every index of this alias (all models). For tests and operators. */
+  /**
+   * Removes every index named {@code <alias>-*} (all models and generations). For tests and
+   * operators; the next {@link #open} bootstraps an empty index again.
+   */
   public void dropAll() {
     // wildcard deletes are refused by default (action.destructive_requires_name): resolve names
     List<String> names =

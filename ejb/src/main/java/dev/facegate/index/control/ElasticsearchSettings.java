@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * @param numCandidates HNSW candidates per shard ({@code num_candidates}); recall vs latency
  * @param indexType {@code dense_vector} index type, e.g. {@code int8_hnsw}, {@code hnsw}
  * @param rescoreOversample for quantised types, re-rank {@code k * oversample} hits with the raw
- *     vectors so similarities are exact; 0 disables
+ *     vectors so similarities are exact; 0 disables; ignored for {@code hnsw} and {@code flat}
  * @param replicas replicas of each new index (0 for a single node)
  * @param refresh refresh policy of writes: {@code wait_for} or {@code true} make a write visible to
  *     the next search
@@ -86,6 +86,11 @@ public record ElasticsearchSettings(
     if (!REFRESH.contains(refresh)) {
       throw new IllegalArgumentException("refresh must be one of " + REFRESH);
     }
+  }
+
+  /** Whether the index type keeps quantised vectors, so {@code rescore_vector} applies. */
+  public boolean quantised() {
+    return indexType.startsWith("int") || indexType.startsWith("bbq");
   }
 
   /** Settings with the defaults of the configuration for everything but URL and model. */

@@ -82,19 +82,22 @@ public final class LuceneFaceIndex implements FaceIndexBackend {
 
     static Generation open(Path folder, int number) throws IOException {
       Directory directory = FSDirectory.open(folder);
+      IndexWriter writer = null;
       try {
-        IndexWriter writer =
+        writer =
             new IndexWriter(
                 directory,
                 new IndexWriterConfig()
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    // a rebuild of ~100k 128-D vectors flushes as one segment: fewer graphs to
-                    // search
+                    // one segment for a rebuild of ~100k 128-D vectors: fewer graphs to search
                     .setRAMBufferSizeMB(RAM_BUFFER_MB));
         // an empty commit makes a fresh generation openable by readers and after restarts
         writer.commit();
         return new Generation(number, directory, writer, new SearcherManager(writer, null));
       } catch (IOException | RuntimeException e) {
+        if (writer != null) {
+          writer.rollback();
+        }
         directory.close();
         throw e;
       }

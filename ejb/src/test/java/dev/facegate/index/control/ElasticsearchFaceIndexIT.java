@@ -96,7 +96,7 @@ class ElasticsearchFaceIndexIT extends FaceIndexContract {
         ElasticsearchSettings.of(url, MODEL)
             .withAlias(settings.alias() + "-hnsw")
             .withReplicas(0)
-            .withSearch(50, "hnsw", 0);
+            .withSearch(50, "hnsw", 3f);
     try (ElasticsearchFaceIndex plain = ElasticsearchFaceIndex.open(hnsw)) {
       float[] v = faces.vector();
       plain.upsert(List.of(face("t1").vector(v).build()));
