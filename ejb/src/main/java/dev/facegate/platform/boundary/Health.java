@@ -1,9 +1,12 @@
 package dev.facegate.platform.boundary;
 
+import dev.facegate.index.boundary.FaceIndex;
+import dev.facegate.index.entity.FaceIndexException;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -23,11 +26,24 @@ public class Health {
   @Resource(lookup = "java:jboss/datasources/FaceGateDS")
   DataSource dataSource;
 
+  @Inject FaceIndex index;
+
   /** Checks each dependency; never throws, a failing dependency is reported as DOWN. */
   public HealthReport check() {
     Map<String, String> checks = new LinkedHashMap<>();
     checks.put("database", databaseIsReachable() ? "UP" : "DOWN");
+    checks.put("faceIndex", indexIsReachable() ? "UP" : "DOWN");
     return new HealthReport(checks.values().stream().allMatch("UP"::equals), checks);
+  }
+
+  private boolean indexIsReachable() {
+    try {
+      index.count();
+      return true;
+    } catch (FaceIndexException e) {
+      LOG.log(Level.WARNING, "Face index health check failed", e);
+      return false;
+    }
   }
 
   private boolean databaseIsReachable() {
