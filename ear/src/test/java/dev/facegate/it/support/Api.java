@@ -73,10 +73,6 @@ public final class Api {
     return base.resolve(path);
   }
 
-  public HttpClient client() {
-    return http;
-  }
-
   private HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(uri(path))
         .timeout(Duration.ofSeconds(120))
@@ -84,9 +80,13 @@ public final class Api {
   }
 
   private Reply send(HttpRequest.Builder request) {
+    return send(request.build());
+  }
+
+  /** Sends a prepared request (e.g. one a device signed) with this client. */
+  public Reply send(HttpRequest request) {
     try {
-      HttpResponse<String> response =
-          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       return new Reply(
           response.statusCode(),
           response.body(),

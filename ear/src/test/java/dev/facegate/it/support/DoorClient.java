@@ -1,10 +1,7 @@
 package dev.facegate.it.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -70,19 +67,7 @@ public final class DoorClient {
   }
 
   public Api.Reply send(HttpRequest request) {
-    try {
-      HttpResponse<String> response =
-          api.client().send(request, HttpResponse.BodyHandlers.ofString());
-      return new Api.Reply(
-          response.statusCode(),
-          response.body(),
-          response.headers().firstValue("Content-Type").orElse(""));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return api.send(request);
   }
 
   public URI uri() {
