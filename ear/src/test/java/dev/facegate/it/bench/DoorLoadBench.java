@@ -8,7 +8,6 @@ import dev.facegate.it.support.DoorClient;
 import dev.facegate.it.support.Faces;
 import dev.facegate.it.support.Gallery;
 import dev.facegate.models.embedding.FaceEmbedder;
-import java.io.IOException;
 import java.net.URL;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -41,8 +40,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * A bounded load run of the door hook on loopback: 1,000 synthetic templates (random unit vectors,
  * written straight into PostgreSQL, then indexed by the admin "rebuild" call) plus real enrolled
  * people; then a fixed number of signed requests at concurrency 1 and 8, alternating a photo of an
- * enrolled person and a stranger. Prints median, p90, p99, throughput and errors; asserts only
- * that the set-up worked. Run with {@code ./mvnw -B verify -Pbench}.
+ * enrolled person and a stranger. Prints median, p90, p99, throughput and errors; asserts only that
+ * the set-up worked. Run with {@code ./mvnw -B verify -Pbench}.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -101,7 +100,12 @@ class DoorLoadBench {
   }
 
   private static String run(
-      String name, List<DoorClient> doors, byte[] member, byte[] stranger, int threads, int requests)
+      String name,
+      List<DoorClient> doors,
+      byte[] member,
+      byte[] stranger,
+      int threads,
+      int requests)
       throws Exception {
     AtomicInteger next = new AtomicInteger();
     AtomicInteger errors = new AtomicInteger();
@@ -207,5 +211,4 @@ class DoorLoadBench {
     }
     return bytes.array();
   }
-
 }

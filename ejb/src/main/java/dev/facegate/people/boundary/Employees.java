@@ -162,6 +162,11 @@ public class Employees {
     return repository.findAll();
   }
 
+  /** The employee with this id, or empty if there is none (for example, erased). */
+  public Optional<Employee> findById(long id) {
+    return repository.findById(id);
+  }
+
   public Optional<Employee> findByNumber(String employeeNumber) {
     return repository.findByNumber(employeeNumber);
   }
