@@ -33,6 +33,7 @@ final class CheckInsPage extends ConsolePage {
   /** Applies the filters and waits until the table shows exactly {@code expectedRows} rows. */
   CheckInsPage apply(int expectedRows) {
     click("checkInsForm:apply");
+    waitForAjax();
     wait.until(d -> rows().size() == expectedRows && !rows().get(0).contains("No check-ins"));
     return this;
   }

@@ -3,6 +3,8 @@ package dev.facegate.it.browser;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -17,6 +19,19 @@ abstract class ConsolePage {
   ConsolePage(WebDriver driver) {
     this.driver = driver;
     this.wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+    // Tables and forms are re-rendered by AJAX while a wait is polling them.
+    wait.ignoring(StaleElementReferenceException.class);
+  }
+
+  /** Waits until PrimeFaces has no AJAX request queued or in flight. */
+  void waitForAjax() {
+    wait.until(
+        d ->
+            (Boolean)
+                ((JavascriptExecutor) d)
+                    .executeScript(
+                        "return (!window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty())"
+                            + " && (!window.jQuery || jQuery.active === 0);"));
   }
 
   void type(String id, String text) {
@@ -50,9 +65,12 @@ abstract class ConsolePage {
   }
 
   List<String> rowTexts(String tableId) {
-    return driver.findElements(By.cssSelector("[id='" + tableId + "_data'] tr")).stream()
-        .map(WebElement::getText)
-        .toList();
+    // Retried while an AJAX update replaces the rows under the reader.
+    return wait.until(
+        d ->
+            d.findElements(By.cssSelector("[id='" + tableId + "_data'] tr")).stream()
+                .map(WebElement::getText)
+                .toList());
   }
 
   boolean isPresent(String id) {

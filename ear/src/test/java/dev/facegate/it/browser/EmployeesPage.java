@@ -45,6 +45,7 @@ final class EmployeesPage extends ConsolePage {
   /** Types into the table's search box and waits until only matching rows are left. */
   EmployeesPage search(String text) {
     driver.findElement(By.id(TABLE + ":globalFilter")).sendKeys(text, Keys.TAB);
+    waitForAjax();
     wait.until(d -> rows().stream().allMatch(row -> row.contains(text)) && !rows().isEmpty());
     return this;
   }
