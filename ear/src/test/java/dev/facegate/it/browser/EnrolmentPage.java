@@ -45,7 +45,7 @@ final class EnrolmentPage extends ConsolePage {
     int before = results().size();
     String paths =
         Arrays.stream(photos)
-            .map(p -> p.toAbsolutePath().toString())
+            .map(p -> p.toAbsolutePath().normalize().toString())
             .collect(Collectors.joining("\n"));
     driver.findElement(By.id("enrolForm:photos_input")).sendKeys(paths);
     wait.until(d -> results().size() >= before + photos.length);
