@@ -9,9 +9,15 @@ import dev.facegate.it.support.DoorClient;
 import dev.facegate.it.support.Faces;
 import dev.facegate.it.support.Gallery;
 import dev.facegate.it.support.TestCredentials;
+import java.io.IOException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -25,7 +31,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * An administrator's day in the console, in headless Chromium: enrol an employee from real photos,
- * register a door and read the check-in log. Screenshots of every page land in target/screenshots.
+ * register a door, read the check-in log and import a ZIP of photos. Screenshots of every page land
+ * in target/screenshots.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -159,5 +166,41 @@ class ConsoleAdminIT {
     assertThat(log.decisions()).containsExactly("NO_FACE", "NO_FACE");
     assertThat(log.rows()).allSatisfy(row -> assertThat(row).contains(doorName));
     browser.screenshot("admin-12-check-ins-no-face");
+  }
+
+  @Test
+  void importsAZipAndReportsOnEveryFile() throws IOException {
+    Gallery gallery = new Gallery(Api.asAdmin(baseUrl));
+    String number = gallery.employee("Import Person", "Testing");
+    gallery.consent(number);
+    String stranger = "NOBODY-" + UUID.randomUUID().toString().substring(0, 6);
+    Path zip = Files.createTempFile("facegate-import", ".zip");
+    try {
+      try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+        entry(out, number + "/dogs.jpg", Faces.read(NO_FACE));
+        entry(out, stranger + "/photo.jpg", Faces.read(NO_FACE));
+        entry(out, number + "/notes.txt", "not a photo".getBytes(StandardCharsets.UTF_8));
+      }
+      logIn();
+      ImportPage page = ImportPage.open(browser.driver(), baseUrl.toString());
+      browser.screenshot("admin-13-import");
+
+      page.upload(zip);
+      assertThat(page.messages()).contains("0 enrolled, 1 refused, 2 skipped");
+      assertThat(page.report())
+          .hasSize(3)
+          .anySatisfy(row -> assertThat(row).contains("dogs.jpg", "REFUSED", "No face was found"))
+          .anySatisfy(row -> assertThat(row).contains(stranger, "SKIPPED", "No employee"))
+          .anySatisfy(row -> assertThat(row).contains("notes.txt", "SKIPPED", "Only JPEG and PNG"));
+      browser.screenshot("admin-14-import-report");
+    } finally {
+      Files.deleteIfExists(zip);
+    }
+  }
+
+  private static void entry(ZipOutputStream zip, String name, byte[] content) throws IOException {
+    zip.putNextEntry(new ZipEntry(name));
+    zip.write(content);
+    zip.closeEntry();
   }
 }
