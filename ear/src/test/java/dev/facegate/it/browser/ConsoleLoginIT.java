@@ -58,7 +58,7 @@ class ConsoleLoginIT {
     employees.register(number, "Dorothy Vaughan", "Computing");
     browser.screenshot("03-employee-registered");
 
-    assertThat(employees.rowTexts())
+    assertThat(employees.rows())
         .anySatisfy(row -> assertThat(row).contains(number, "Dorothy Vaughan", "Computing"));
   }
 

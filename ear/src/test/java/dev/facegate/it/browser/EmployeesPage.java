@@ -1,49 +1,79 @@
 package dev.facegate.it.browser;
 
-import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The employee list with its registration form. */
-final class EmployeesPage {
+/** The employee register: lazy table with search, registration form, edit and erase dialogs. */
+final class EmployeesPage extends ConsolePage {
 
-  private static final By TABLE_ROWS = By.cssSelector("[id='employeesForm:employees_data'] tr");
-
-  private final WebDriver driver;
-  private final WebDriverWait wait;
+  private static final String TABLE = "employeesForm:employees";
 
   EmployeesPage(WebDriver driver) {
-    this.driver = driver;
-    this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("employeesForm:employees")));
+    super(driver);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(TABLE)));
+  }
+
+  static EmployeesPage open(WebDriver driver, String baseUrl) {
+    driver.get(baseUrl + "employees.xhtml");
+    return new EmployeesPage(driver);
   }
 
   EmployeesPage register(String number, String name, String department) {
     type("employeesForm:employeeNumber", number);
     type("employeesForm:fullName", name);
     type("employeesForm:department", department);
-    driver.findElement(By.id("employeesForm:create")).click();
-    wait.until(
-        ExpectedConditions.textToBePresentInElementLocated(
-            By.id("employeesForm:messages"), "Registered " + name));
+    click("employeesForm:create");
+    waitForMessage("employeesForm:messages", "Registered " + name);
     return this;
   }
 
-  List<String> rowTexts() {
-    return driver.findElements(TABLE_ROWS).stream().map(WebElement::getText).toList();
+  /** Registers with a field left empty or wrong; returns the validation messages shown. */
+  String registerExpectingErrors(String number, String name, String department) {
+    type("employeesForm:employeeNumber", number);
+    type("employeesForm:fullName", name);
+    type("employeesForm:department", department);
+    click("employeesForm:create");
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector("[id='employeesForm:messages'] .ui-messages-error")));
+    return text("employeesForm:messages");
   }
 
-  String signedInUser() {
-    return driver.findElement(By.cssSelector(".fg-user-name")).getText();
+  /** Types into the table's search box and waits until only matching rows are left. */
+  EmployeesPage search(String text) {
+    driver.findElement(By.id(TABLE + ":globalFilter")).sendKeys(text, Keys.TAB);
+    waitForAjax();
+    wait.until(d -> rows().stream().allMatch(row -> row.contains(text)) && !rows().isEmpty());
+    return this;
   }
 
-  private void type(String id, String text) {
-    WebElement field = driver.findElement(By.id(id));
-    field.clear();
-    field.sendKeys(text);
+  List<String> rows() {
+    return rowTexts(TABLE);
+  }
+
+  boolean registrationFormShown() {
+    return isPresent("employeesForm:employeeNumber");
+  }
+
+  EnrolmentPage openEnrolment(String number) {
+    driver.findElement(By.linkText(number)).click();
+    return new EnrolmentPage(driver);
+  }
+
+  /** Opens the erase confirmation of the first row; returns the dialog's text. */
+  String openEraseDialog() {
+    click(TABLE + ":0:erase");
+    return wait.until(
+            ExpectedConditions.visibilityOfElementLocated(By.id("eraseDialogForm:eraseDialog")))
+        .getText();
+  }
+
+  EmployeesPage confirmErase(String name) {
+    click("eraseDialogForm:confirmErase");
+    waitForMessage("employeesForm:messages", "Erased " + name);
+    return this;
   }
 }

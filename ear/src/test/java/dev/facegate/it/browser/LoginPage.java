@@ -34,6 +34,16 @@ final class LoginPage {
     return this;
   }
 
+  /** The page as reached after the session ran out. */
+  static LoginPage afterRedirect(WebDriver driver) {
+    return new LoginPage(driver);
+  }
+
+  String expiryMessage() {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("loginForm:expired")))
+        .getText();
+  }
+
   String errorMessage() {
     return driver.findElement(By.cssSelector(".ui-messages-error")).getText();
   }

@@ -4,11 +4,18 @@ import dev.facegate.accounts.control.AccountRepository;
 import dev.facegate.accounts.control.PasswordHasher;
 import dev.facegate.domain.accounts.PortalAccount;
 import dev.facegate.domain.accounts.Role;
+import dev.facegate.platform.BusinessException;
+import dev.facegate.platform.InvalidInputException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Checks console credentials for the web layer's authentication mechanism. */
 @Stateless
@@ -22,7 +29,14 @@ public class PortalAccounts {
 
   private final PasswordHasher hasher = new PasswordHasher();
 
+  /** Shortest password a new console account may have. */
+  public static final int MIN_PASSWORD_LENGTH = 12;
+
   @Inject AccountRepository accounts;
+
+  @Inject Clock clock;
+
+  @Inject Validator validator;
 
   /**
    * The role of the account if the username exists, is enabled and the password matches; otherwise
@@ -40,5 +54,39 @@ public class PortalAccounts {
     return matches && account.get().isEnabled()
         ? Optional.of(account.get().getRole())
         : Optional.empty();
+  }
+
+  /**
+   * Opens a console account. The password is hashed at once and never stored or logged.
+   *
+   * @throws InvalidInputException if the username is not 3 to 64 lower-case letters, digits, '.',
+   *     '-' or '_', the role is missing or the password shorter than {@value #MIN_PASSWORD_LENGTH}
+   * @throws BusinessException if the username is taken
+   */
+  public PortalAccount create(String username, char[] password, Role role) {
+    String name = username == null ? "" : username.strip();
+    if (password == null || password.length < MIN_PASSWORD_LENGTH) {
+      throw new InvalidInputException(
+          List.of("The password must have at least " + MIN_PASSWORD_LENGTH + " characters."));
+    }
+    if (role == null) {
+      throw new InvalidInputException(List.of("Choose a role: ADMIN or HR."));
+    }
+    if (accounts.findByUsername(name).isPresent()) {
+      throw new BusinessException("The username " + name + " is already taken.");
+    }
+    PortalAccount account = new PortalAccount(name, hasher.hash(password), role, clock.instant());
+    Set<ConstraintViolation<PortalAccount>> violations = validator.validate(account);
+    if (!violations.isEmpty()) {
+      throw new InvalidInputException(
+          List.of("The username must be 3 to 64 lower-case letters, digits, '.', '-' or '_'."));
+    }
+    accounts.add(account);
+    return account;
+  }
+
+  /** All console accounts by username. */
+  public List<PortalAccount> list() {
+    return accounts.findAll();
   }
 }

@@ -27,4 +27,10 @@ public class AccountRepository {
   public void add(PortalAccount account) {
     em.persist(account);
   }
+
+  /** All accounts by username. */
+  public java.util.List<PortalAccount> findAll() {
+    return em.createQuery("SELECT a FROM PortalAccount a ORDER BY a.username", PortalAccount.class)
+        .getResultList();
+  }
 }

@@ -2,6 +2,7 @@ package dev.facegate.people.boundary;
 
 import static java.util.Objects.requireNonNullElse;
 
+import dev.facegate.accounts.control.PasswordHasher;
 import dev.facegate.domain.audit.AuditAction;
 import dev.facegate.domain.people.Employee;
 import dev.facegate.enrolment.boundary.Enrolment;
@@ -76,9 +77,94 @@ public class Employees {
     return templates;
   }
 
+  /** Largest page {@link #find} returns. */
+  public static final int MAX_PAGE_SIZE = 500;
+
+  /** A badge number or PIN: 4 to 64 letters or digits. */
+  private static final java.util.regex.Pattern FALLBACK_CREDENTIAL =
+      java.util.regex.Pattern.compile("[A-Za-z0-9]{4,64}");
+
+  /**
+   * A page of the register, filtered and ordered by {@code query}.
+   *
+   * @throws InvalidInputException if the offset is negative or the limit out of 1 to {@value
+   *     #MAX_PAGE_SIZE}
+   */
+  public List<Employee> find(EmployeeQuery query, int offset, int limit) {
+    if (offset < 0 || limit < 1 || limit > MAX_PAGE_SIZE) {
+      throw new InvalidInputException(
+          List.of("offset must be >= 0 and limit between 1 and " + MAX_PAGE_SIZE + "."));
+    }
+    return repository.find(
+        query.text().orElse(null),
+        query.status().orElse(null),
+        query.sortBy().attribute(),
+        query.ascending(),
+        offset,
+        limit);
+  }
+
+  /** How many employees {@link #find} would page through. */
+  public long count(EmployeeQuery query) {
+    return repository.count(query.text().orElse(null), query.status().orElse(null));
+  }
+
+  /**
+   * Changes name, department and site.
+   *
+   * @throws InvalidInputException if a field breaks the entity's rules
+   */
+  public Employee changeDetails(long id, EmployeeDetails details) {
+    Employee employee = get(id);
+    employee.changeDetails(
+        requireNonNullElse(details.fullName(), ""),
+        requireNonNullElse(details.department(), ""),
+        requireNonNullElse(details.site(), ""));
+    Set<ConstraintViolation<Employee>> violations = validator.validate(employee);
+    if (!violations.isEmpty()) {
+      throw InvalidInputException.of(violations);
+    }
+    return employee;
+  }
+
+  /** Stops check-ins and door access; history and templates stay. */
+  public Employee deactivate(long id) {
+    Employee employee = get(id);
+    employee.deactivate();
+    return employee;
+  }
+
+  public Employee reactivate(long id) {
+    Employee employee = get(id);
+    employee.reactivate();
+    return employee;
+  }
+
+  /**
+   * Issues (or replaces) the non-biometric way to clock in, a badge number or PIN, for employees
+   * who do not consent to face recognition. Only a salted, iterated hash is stored.
+   *
+   * @throws InvalidInputException unless the credential is 4 to 64 letters or digits
+   */
+  public Employee issueFallbackCredential(long id, char[] badgeOrPin) {
+    if (badgeOrPin == null
+        || !FALLBACK_CREDENTIAL.matcher(java.nio.CharBuffer.wrap(badgeOrPin)).matches()) {
+      throw new InvalidInputException(
+          List.of("The badge number or PIN must be 4 to 64 letters or digits."));
+    }
+    Employee employee = get(id);
+    employee.issueFallbackCredential(new PasswordHasher().hash(badgeOrPin));
+    return employee;
+  }
+
   /** All employees, by department and name. */
   public List<Employee> list() {
     return repository.findAll();
+  }
+
+  /** The employee with this id, or empty if there is none (for example, erased). */
+  public Optional<Employee> findById(long id) {
+    return repository.findById(id);
   }
 
   public Optional<Employee> findByNumber(String employeeNumber) {

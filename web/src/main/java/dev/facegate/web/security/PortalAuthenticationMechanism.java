@@ -66,7 +66,32 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
           .setAttribute(
               REQUESTED_PAGE, request.getServletPath() + (query == null ? "" : "?" + query));
     }
+    if ("POST".equals(request.getMethod())) {
+      // A form posted without a session: the session expired while the page was open.
+      String expired = request.getContextPath() + LOGIN_PAGE + "?expired=true";
+      if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+        return ajaxRedirect(response, expired);
+      }
+      return context.redirect(expired);
+    }
     return context.redirect(request.getContextPath() + LOGIN_PAGE);
+  }
+
+  /** A JSF AJAX request would not follow an HTTP redirect; a partial response tells it to. */
+  private static AuthenticationStatus ajaxRedirect(HttpServletResponse response, String url) {
+    response.setContentType("text/xml");
+    response.setCharacterEncoding("UTF-8");
+    try {
+      response
+          .getWriter()
+          .write(
+              "<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                  + url.replace("&", "&amp;").replace("\"", "&quot;")
+                  + "\"/></partial-response>");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return AuthenticationStatus.SEND_CONTINUE;
   }
 
   private AuthenticationStatus loginFromPage(Credential credential, HttpMessageContext context) {

@@ -1,0 +1,2 @@
+/** The devices page. */
+package dev.facegate.web.access;

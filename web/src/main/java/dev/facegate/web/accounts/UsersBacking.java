@@ -1,0 +1,85 @@
+package dev.facegate.web.accounts;
+
+import dev.facegate.accounts.boundary.PortalAccounts;
+import dev.facegate.domain.accounts.PortalAccount;
+import dev.facegate.domain.accounts.Role;
+import dev.facegate.platform.BusinessException;
+import dev.facegate.web.platform.CurrentUser;
+import dev.facegate.web.platform.Messages;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+
+/** Console accounts (administrators only): list and create. */
+@Named
+@ViewScoped
+public class UsersBacking implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject PortalAccounts accounts;
+
+  @Inject CurrentUser user;
+
+  private List<PortalAccount> list;
+  private String username;
+  private String password;
+  private Role role = Role.HR;
+
+  @PostConstruct
+  void load() {
+    list = accounts.list();
+  }
+
+  public void create() {
+    if (!user.mayWrite("create console accounts")) {
+      return;
+    }
+    try {
+      PortalAccount created =
+          accounts.create(username, password == null ? null : password.toCharArray(), role);
+      Messages.info("Account " + created.getUsername() + " (" + created.getRole() + ") created.");
+      username = null;
+      role = Role.HR;
+    } catch (BusinessException e) {
+      Messages.error(e);
+    }
+    password = null;
+    load();
+  }
+
+  public List<PortalAccount> getList() {
+    return list;
+  }
+
+  public Role[] getRoles() {
+    return Role.values();
+  }
+
+  public String getUsername() {
+    return username;
+  }
+
+  public void setUsername(String username) {
+    this.username = username;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+
+  public Role getRole() {
+    return role;
+  }
+
+  public void setRole(Role role) {
+    this.role = role;
+  }
+}

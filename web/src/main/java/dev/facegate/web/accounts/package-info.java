@@ -1,0 +1,2 @@
+/** The console accounts page (administrators only). */
+package dev.facegate.web.accounts;

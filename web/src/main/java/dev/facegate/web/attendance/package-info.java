@@ -1,0 +1,2 @@
+/** The check-in log page. */
+package dev.facegate.web.attendance;

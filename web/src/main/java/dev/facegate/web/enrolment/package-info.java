@@ -1,0 +1,2 @@
+/** The enrolment page of an employee and the bulk import of photos. */
+package dev.facegate.web.enrolment;
