@@ -112,6 +112,13 @@ class ConsoleAdminIT {
     browser.screenshot("admin-06-no-face-refused");
 
     employees = enrolment.backToEmployees().search(number);
+    employees.editDepartment("Naval Research").toggleActive("is deactivated");
+    employees.search(number);
+    assertThat(employees.rows())
+        .singleElement()
+        .asString()
+        .contains("Naval Research", "INACTIVE", "given");
+    browser.screenshot("admin-07a-edited-and-deactivated");
     String dialog = employees.openEraseDialog();
     assertThat(dialog)
         .contains("Grace Hopper", "3 face template(s)", "recognition index", "Check-ins are kept");

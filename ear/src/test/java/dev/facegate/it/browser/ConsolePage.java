@@ -6,6 +6,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -44,15 +45,30 @@ abstract class ConsolePage {
     wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
   }
 
-  /** Picks an option of a {@code p:selectOneMenu} by its label. */
+  /**
+   * Picks an option of a {@code p:selectOneMenu} by its label, opening the panel again if a click
+   * fell into its opening animation, until the menu shows the label and the panel has closed.
+   */
   void selectOne(String id, String label) {
-    click(id);
+    By panel = By.cssSelector("[id='" + id + "_panel']");
+    By item = By.cssSelector("[id='" + id + "_panel'] li[data-label='" + label + "']");
     wait.until(
-            ExpectedConditions.elementToBeClickable(
-                By.cssSelector("[id='" + id + "_panel'] li[data-label='" + label + "']")))
-        .click();
-    wait.until(
-        ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[id='" + id + "_panel']")));
+        d -> {
+          try {
+            boolean open = d.findElement(panel).isDisplayed();
+            if (label.equals(d.findElement(By.id(id + "_label")).getText())) {
+              return !open;
+            }
+            if (open) {
+              d.findElement(item).click();
+            } else {
+              d.findElement(By.id(id)).click();
+            }
+          } catch (WebDriverException retry) {
+            // Still animating or being re-rendered: try again on the next poll.
+          }
+          return false;
+        });
   }
 
   /** Waits until the page's messages contain {@code text}. */

@@ -4,6 +4,7 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The employee register: lazy table with search, registration form, edit and erase dialogs. */
@@ -44,7 +45,9 @@ final class EmployeesPage extends ConsolePage {
 
   /** Types into the table's search box and waits until only matching rows are left. */
   EmployeesPage search(String text) {
-    driver.findElement(By.id(TABLE + ":globalFilter")).sendKeys(text, Keys.TAB);
+    WebElement box = driver.findElement(By.id(TABLE + ":globalFilter"));
+    box.clear();
+    box.sendKeys(text, Keys.TAB);
     waitForAjax();
     wait.until(d -> rows().stream().allMatch(row -> row.contains(text)) && !rows().isEmpty());
     return this;
@@ -61,6 +64,25 @@ final class EmployeesPage extends ConsolePage {
   EnrolmentPage openEnrolment(String number) {
     driver.findElement(By.linkText(number)).click();
     return new EnrolmentPage(driver);
+  }
+
+  /** Changes the department of the first row through the edit dialog. */
+  EmployeesPage editDepartment(String department) {
+    click(TABLE + ":0:edit");
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(By.id("editDialogForm:editDepartment")));
+    type("editDialogForm:editDepartment", department);
+    click("editDialogForm:save");
+    waitForMessage("employeesForm:messages", "Saved ");
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("editDialog")));
+    return this;
+  }
+
+  /** Deactivates (or reactivates) the first row. */
+  EmployeesPage toggleActive(String expectedMessage) {
+    click(TABLE + ":0:toggle");
+    waitForMessage("employeesForm:messages", expectedMessage);
+    return this;
   }
 
   /** Opens the erase confirmation of the first row; returns the dialog's text. */
