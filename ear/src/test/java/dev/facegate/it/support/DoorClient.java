@@ -21,6 +21,7 @@ public final class DoorClient {
   private final Api api;
   private final long doorId;
   private final String token;
+  private Instant lastTimestamp;
 
   public DoorClient(Api api, long doorId, String token) {
     this.api = api;
@@ -42,11 +43,25 @@ public final class DoorClient {
 
   /** A correctly signed request sent now. */
   public Api.Reply decide(byte[] frame) {
-    return send(signed(frame, Instant.now(), token, "image/jpeg"));
+    return decide(frame, "image/jpeg");
   }
 
   public Api.Reply decide(byte[] frame, String contentType) {
-    return send(signed(frame, Instant.now(), token, contentType));
+    return send(signed(frame, nextTimestamp(), token, contentType));
+  }
+
+  /**
+   * Now, but at least one second after this door's previous request: the signature covers the
+   * timestamp in seconds, so the same frame sent twice within a second would otherwise be (rightly)
+   * refused as a replay. A real door adds a fresh timestamp to every frame it sends.
+   */
+  private synchronized Instant nextTimestamp() {
+    Instant now = Instant.now();
+    lastTimestamp =
+        lastTimestamp != null && !now.isAfter(lastTimestamp.plusSeconds(1))
+            ? lastTimestamp.plusSeconds(1)
+            : now;
+    return lastTimestamp;
   }
 
   /** A request as built, for tests that tamper with or resend it. */
