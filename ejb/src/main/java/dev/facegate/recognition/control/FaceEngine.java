@@ -1,17 +1,15 @@
 package dev.facegate.recognition.control;
 
 import ai.djl.Device;
-import dev.facegate.models.alignment.FaceAligner;
-import dev.facegate.models.alignment.FaceChip;
 import dev.facegate.models.detection.FaceDetection;
 import dev.facegate.models.detection.FaceDetector;
-import dev.facegate.models.embedding.Embedding;
 import dev.facegate.models.embedding.FaceEmbedder;
-import dev.facegate.models.geometry.Point;
 import dev.facegate.models.image.ImageDecoder;
 import dev.facegate.models.image.ImageDecodingException;
 import dev.facegate.models.image.ImageTooLargeException;
 import dev.facegate.models.image.RgbImage;
+import dev.facegate.models.pipeline.EmbeddedFace;
+import dev.facegate.models.pipeline.FacePipeline;
 import dev.facegate.models.quality.FaceQuality;
 import dev.facegate.recognition.control.UnreadableImageException.Kind;
 import jakarta.annotation.PostConstruct;
@@ -58,7 +56,7 @@ public class FaceEngine {
 
   private FaceDetector detector;
   private FaceEmbedder embedder;
-  private FaceAligner aligner;
+  private FacePipeline pipeline;
   private ImageDecoder decoder;
 
   @PostConstruct
@@ -74,7 +72,8 @@ public class FaceEngine {
             .optImageDecoder(decoder)
             .build();
     embedder = FaceEmbedder.builder().optEngine(engine).optDevice(djlDevice).build();
-    aligner = new FaceAligner(embedder.template());
+    // No padding and no centre-crop fallback: a frame without a detected face is NO_FACE.
+    pipeline = FacePipeline.builder().setDetector(detector).setEmbedder(embedder).build();
     LOG.info(
         () ->
             "Face engine ready: "
@@ -114,25 +113,17 @@ public class FaceEngine {
    */
   public PhotoAnalysis analyse(byte[] encoded) {
     RgbImage image = decode(encoded);
-    List<FaceDetection> detections = detector.detect(image);
-    if (detections.isEmpty()) {
-      return new PhotoAnalysis(image.width(), image.height(), List.of());
-    }
-    List<FaceChip> chips = new ArrayList<>(detections.size());
-    for (FaceDetection detection : detections) {
-      chips.add(aligner.align(image, toArray(detection.landmarks())));
-    }
-    List<Embedding> embeddings = embedder.embed(chips);
-    List<AnalysedFace> faces = new ArrayList<>(detections.size());
-    for (int i = 0; i < detections.size(); i++) {
-      FaceDetection detection = detections.get(i);
+    List<AnalysedFace> faces = new ArrayList<>();
+    for (EmbeddedFace face : pipeline.process(image).faces()) {
+      FaceDetection detection =
+          new FaceDetection(face.box(), (float) face.score(), face.landmarks());
       faces.add(
           new AnalysedFace(
-              detection.box(),
-              detection.score(),
-              FaceQuality.of(detection, chips.get(i)),
-              embeddings.get(i),
-              chips.get(i)));
+              face.box(),
+              face.score(),
+              FaceQuality.of(detection, face.chip()),
+              face.embedding(),
+              face.chip()));
     }
     faces.sort(Comparator.comparingDouble((AnalysedFace f) -> f.box().area()).reversed());
     return new PhotoAnalysis(image.width(), image.height(), faces);
@@ -170,13 +161,5 @@ public class FaceEngine {
             && bytes[6] == 0x1A
             && bytes[7] == 0x0A;
     return jpeg || png;
-  }
-
-  private static double[][] toArray(List<Point> landmarks) {
-    double[][] out = new double[landmarks.size()][];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = new double[] {landmarks.get(i).x(), landmarks.get(i).y()};
-    }
-    return out;
   }
 }

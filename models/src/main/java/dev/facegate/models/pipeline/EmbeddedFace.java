@@ -1,5 +1,6 @@
 package dev.facegate.models.pipeline;
 
+import dev.facegate.models.alignment.FaceChip;
 import dev.facegate.models.embedding.Embedding;
 import dev.facegate.models.geometry.Box;
 import dev.facegate.models.geometry.Point;
@@ -14,9 +15,15 @@ import java.util.Objects;
  * @param landmarks the 5 landmarks in the photo's coordinates; empty for a fallback crop
  * @param embedding the unit-length embedding
  * @param detected {@code false} when the face is the centre-crop fallback, not a detection
+ * @param chip the aligned chip the embedding was computed from (for quality checks and previews)
  */
 public record EmbeddedFace(
-    Box box, double score, List<Point> landmarks, Embedding embedding, boolean detected) {
+    Box box,
+    double score,
+    List<Point> landmarks,
+    Embedding embedding,
+    boolean detected,
+    FaceChip chip) {
 
   /**
    * Validates and copies.
@@ -26,10 +33,12 @@ public record EmbeddedFace(
    * @param landmarks the landmarks
    * @param embedding the embedding
    * @param detected whether the face was detected
+   * @param chip the aligned chip
    */
   public EmbeddedFace {
     Objects.requireNonNull(box, "box is required");
     Objects.requireNonNull(embedding, "embedding is required");
+    Objects.requireNonNull(chip, "chip is required");
     landmarks = List.copyOf(landmarks);
   }
 }

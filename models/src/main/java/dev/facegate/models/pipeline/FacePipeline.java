@@ -125,10 +125,11 @@ public final class FacePipeline {
       int side = Math.min(image.width(), image.height());
       double left = (image.width() - side) / 2.0;
       double top = (image.height() - side) / 2.0;
-      Embedding e = embedder.embed(aligner.centreCrop(image));
+      FaceChip chip = aligner.centreCrop(image);
+      Embedding e = embedder.embed(chip);
       EmbeddedFace face =
           new EmbeddedFace(
-              new Box(left, top, left + side, top + side), Double.NaN, List.of(), e, false);
+              new Box(left, top, left + side, top + side), Double.NaN, List.of(), e, false, chip);
       return new PhotoResult(
           PhotoResult.Status.FALLBACK,
           image.width(),
@@ -144,7 +145,9 @@ public final class FacePipeline {
     List<EmbeddedFace> faces = new ArrayList<>(detections.size());
     for (int i = 0; i < detections.size(); i++) {
       FaceDetection d = detections.get(i);
-      faces.add(new EmbeddedFace(d.box(), d.score(), d.landmarks(), embeddings.get(i), true));
+      faces.add(
+          new EmbeddedFace(
+              d.box(), d.score(), d.landmarks(), embeddings.get(i), true, chips.get(i)));
     }
     return new PhotoResult(PhotoResult.Status.FACES, image.width(), image.height(), faces, null);
   }
