@@ -3,7 +3,6 @@ package dev.facegate.it.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.facegate.it.support.Api;
-import dev.facegate.it.support.Browser;
 import dev.facegate.it.support.Deployments;
 import dev.facegate.it.support.DoorClient;
 import dev.facegate.it.support.Faces;
@@ -23,10 +22,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -36,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class ConsoleAdminIT {
+class ConsoleAdminIT extends BrowserSession {
 
   /**
    * Three photos of one person that no other system test enrols (the quality gate refuses a face
@@ -54,19 +50,6 @@ class ConsoleAdminIT {
   }
 
   @ArquillianResource URL baseUrl;
-
-  private Browser browser;
-
-  @BeforeEach
-  void openBrowser() {
-    browser = new Browser();
-  }
-
-  @AfterEach
-  void closeBrowser(TestInfo test) {
-    browser.screenshot("last-" + getClass().getSimpleName() + "-" + test.getDisplayName());
-    browser.close();
-  }
 
   private EmployeesPage logIn() {
     return LoginPage.open(browser.driver(), baseUrl.toString())

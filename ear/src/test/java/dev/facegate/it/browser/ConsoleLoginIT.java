@@ -2,7 +2,6 @@ package dev.facegate.it.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.facegate.it.support.Browser;
 import dev.facegate.it.support.Deployments;
 import dev.facegate.it.support.TestCredentials;
 import java.net.URL;
@@ -12,16 +11,13 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** An administrator logs in to the console in headless Chromium and registers an employee. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class ConsoleLoginIT {
+class ConsoleLoginIT extends BrowserSession {
 
   @Deployment(testable = false)
   static EnterpriseArchive deployment() {
@@ -29,20 +25,6 @@ class ConsoleLoginIT {
   }
 
   @ArquillianResource URL baseUrl;
-
-  private Browser browser;
-
-  @BeforeEach
-  void openBrowser() {
-    browser = new Browser();
-  }
-
-  @AfterEach
-  void closeBrowser(TestInfo test) {
-    // The last page each test saw, whatever the outcome: the first thing to look at on a failure.
-    browser.screenshot("last-" + getClass().getSimpleName() + "-" + test.getDisplayName());
-    browser.close();
-  }
 
   @Test
   void administratorLogsInRegistersAnEmployeeAndSeesItListed() {

@@ -2,7 +2,6 @@ package dev.facegate.it.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.facegate.it.support.Browser;
 import dev.facegate.it.support.Deployments;
 import dev.facegate.it.support.TestCredentials;
 import java.net.URL;
@@ -12,10 +11,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -26,7 +22,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class ConsoleRolesIT {
+class ConsoleRolesIT extends BrowserSession {
 
   @Deployment(testable = false)
   static EnterpriseArchive deployment() {
@@ -34,19 +30,6 @@ class ConsoleRolesIT {
   }
 
   @ArquillianResource URL baseUrl;
-
-  private Browser browser;
-
-  @BeforeEach
-  void openBrowser() {
-    browser = new Browser();
-  }
-
-  @AfterEach
-  void closeBrowser(TestInfo test) {
-    browser.screenshot("last-" + getClass().getSimpleName() + "-" + test.getDisplayName());
-    browser.close();
-  }
 
   @Test
   void hrReadsButCannotReachAdministratorPagesOrActions() {
