@@ -12,6 +12,7 @@ import dev.facegate.models.geometry.Nms;
 import dev.facegate.models.geometry.Point;
 import dev.facegate.models.image.RgbImage;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -38,6 +39,17 @@ final class Cascade implements AutoCloseable {
    * with the candidate count changing from frame to frame, unpadded batches would keep paying it.
    */
   static final int BATCH_GRANULE = 8;
+
+  /**
+   * The order of the detector's output: score descending, then the box's left edge, then its top
+   * edge, ascending. O-Net saturates (many faces score exactly 1.0 in float32), and the order in
+   * which equal-score candidates leave NMS depends on the engine's candidate order; sorting on the
+   * geometry too makes the list order a function of the detections alone.
+   */
+  static final Comparator<FaceDetection> OUTPUT_ORDER =
+      Comparator.comparing(FaceDetection::score, Comparator.reverseOrder())
+          .thenComparingDouble(d -> d.box().x1())
+          .thenComparingDouble(d -> d.box().y1());
 
   private final Predictor<Batch, Heads> pnet;
   private final Predictor<Batch, Heads> rnet;
@@ -220,6 +232,7 @@ final class Cascade implements AutoCloseable {
     for (int i : keep) {
       result.add(faces.get(i));
     }
+    result.sort(OUTPUT_ORDER);
     return result;
   }
 

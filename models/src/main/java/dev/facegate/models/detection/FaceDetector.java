@@ -97,7 +97,7 @@ public final class FaceDetector implements AutoCloseable {
    * Detects faces in an RGB image.
    *
    * @param image the image
-   * @return the faces, highest score first
+   * @return the faces, highest score first; equal scores by the box's left edge, then its top edge
    * @throws FaceDetectionException if the engine fails
    * @throws IllegalStateException if the detector is closed
    */

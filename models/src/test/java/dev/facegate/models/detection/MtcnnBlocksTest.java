@@ -10,9 +10,12 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import dev.facegate.models.detection.MtcnnBlocks.Stage;
 import dev.facegate.models.geometry.Box;
+import dev.facegate.models.geometry.Point;
 import dev.facegate.models.weights.PackagedWeights;
 import dev.facegate.models.weights.TfjsWeights;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -71,5 +74,27 @@ class MtcnnBlocksTest {
     Box r = Cascade.regress(b, new float[] {0.25f, -0.5f, 0, 0.5f});
     assertThat(r).isEqualTo(new Box(35, -5, 110, 95));
     assertThat(Cascade.square(b)).isEqualTo(new Box(10, -5, 110, 95));
+  }
+
+  @Test
+  void outputOrderIsScoreThenLeftEdgeThenTopEdge() {
+    FaceDetection best = face(0.9f, 300, 0);
+    FaceDetection tieLeft = face(1f, 10, 50);
+    FaceDetection tieLeftHigher = face(1f, 10, 5);
+    FaceDetection tieRight = face(1f, 200, 0);
+    List<FaceDetection> faces = new ArrayList<>(List.of(best, tieRight, tieLeft, tieLeftHigher));
+    for (int seed = 0; seed < 5; seed++) {
+      Collections.shuffle(faces, new java.util.Random(seed));
+      faces.sort(Cascade.OUTPUT_ORDER);
+      assertThat(faces).containsExactly(tieLeftHigher, tieLeft, tieRight, best);
+    }
+  }
+
+  private static FaceDetection face(float score, double x, double y) {
+    List<Point> landmarks = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      landmarks.add(new Point(x + 5 + i, y + 5 + i));
+    }
+    return new FaceDetection(Box.ofSize(x, y, 40, 40), score, landmarks);
   }
 }
