@@ -9,7 +9,9 @@ import dev.facegate.domain.access.DeviceKind;
 import dev.facegate.domain.audit.AuditAction;
 import dev.facegate.platform.InvalidInputException;
 import dev.facegate.platform.NotFoundException;
+import dev.facegate.platform.Roles;
 import dev.facegate.platform.control.AuditLog;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
@@ -20,6 +22,7 @@ import java.util.Set;
 
 /** Registration and credentials of kiosks and door controllers. */
 @Stateless
+@RolesAllowed(Roles.ADMIN)
 public class Devices {
 
   @Inject DeviceRepository devices;
@@ -82,10 +85,12 @@ public class Devices {
     return device;
   }
 
+  @RolesAllowed({Roles.ADMIN, Roles.HR})
   public List<Device> list() {
     return devices.findAll();
   }
 
+  @RolesAllowed({Roles.ADMIN, Roles.HR})
   public Device get(long deviceId) {
     return devices
         .findById(deviceId)

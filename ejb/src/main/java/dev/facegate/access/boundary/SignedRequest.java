@@ -8,12 +8,6 @@ package dev.facegate.access.boundary;
  * @param signature hex HMAC (header {@code X-FaceGate-Signature})
  * @param method the HTTP method
  * @param path the request path, e.g. {@code /api/v1/doors/7/decisions}
- * @param bodyHash hex SHA-256 of the body
  */
 public record SignedRequest(
-    String token,
-    String timestamp,
-    String signature,
-    String method,
-    String path,
-    String bodyHash) {}
+    String token, String timestamp, String signature, String method, String path) {}

@@ -1,11 +1,14 @@
 package dev.facegate.accounts.boundary;
 
 import dev.facegate.accounts.control.AccountRepository;
-import dev.facegate.accounts.control.PasswordHasher;
 import dev.facegate.domain.accounts.PortalAccount;
 import dev.facegate.domain.accounts.Role;
 import dev.facegate.platform.BusinessException;
 import dev.facegate.platform.InvalidInputException;
+import dev.facegate.platform.Roles;
+import dev.facegate.platform.control.PasswordHasher;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -19,6 +22,7 @@ import java.util.Set;
 
 /** Checks console credentials for the web layer's authentication mechanism. */
 @Stateless
+@RolesAllowed(Roles.ADMIN)
 public class PortalAccounts {
 
   /**
@@ -43,6 +47,7 @@ public class PortalAccounts {
    * empty. Never says which of the three failed.
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  @PermitAll
   public Optional<Role> verify(String username, char[] password) {
     Optional<PortalAccount> account =
         Optional.ofNullable(username).map(String::strip).flatMap(accounts::findByUsername);

@@ -2,6 +2,7 @@ package dev.facegate.accounts.control;
 
 import dev.facegate.domain.accounts.PortalAccount;
 import dev.facegate.domain.accounts.Role;
+import dev.facegate.platform.control.PasswordHasher;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;

@@ -1,20 +1,29 @@
 package dev.facegate.attendance.boundary;
 
+import dev.facegate.attendance.control.CheckInRepository;
 import dev.facegate.domain.attendance.CheckIn;
 import dev.facegate.platform.InvalidInputException;
 import dev.facegate.platform.NotFoundException;
+import dev.facegate.platform.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reading the check-in log: newest first, filtered, paged. */
+/**
+ * The check-in log, owned by attendance: device use cases record check-ins through it, HR and
+ * administrators read it newest first, filtered and paged. Check-ins are immutable once recorded.
+ */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+@RolesAllowed({Roles.ADMIN, Roles.HR})
 public class CheckIns {
 
   /** Largest page a caller may ask for. */
@@ -22,6 +31,25 @@ public class CheckIns {
 
   @PersistenceContext(unitName = "facegate")
   EntityManager em;
+
+  @Inject CheckInRepository repository;
+
+  /**
+   * Records one check-in in the caller's transaction (the device use case that decided it).
+   *
+   * @return the stored check-in, with its id
+   */
+  @RolesAllowed(Roles.DEVICE)
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  public CheckIn record(CheckIn checkIn) {
+    return repository.add(checkIn);
+  }
+
+  /** Whether the employee already matched since {@code since} (a repeat is a duplicate). */
+  @RolesAllowed(Roles.DEVICE)
+  public boolean matchedSince(long employeeId, Instant since) {
+    return repository.matchedSince(employeeId, since);
+  }
 
   public List<CheckIn> find(CheckInQuery query, int offset, int limit) {
     if (offset < 0 || limit < 1 || limit > MAX_PAGE_SIZE) {

@@ -1,9 +1,11 @@
 package dev.facegate.enrolment.boundary;
 
 import dev.facegate.domain.people.Employee;
-import dev.facegate.people.control.EmployeeRepository;
+import dev.facegate.people.boundary.Employees;
 import dev.facegate.platform.BusinessException;
 import dev.facegate.platform.InvalidInputException;
+import dev.facegate.platform.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -31,18 +33,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>The archive is read completely before anything is enrolled, under three limits that hold
  * against zip bombs whatever the entry headers claim: the number of entries, the inflated size of
  * each file and the inflated size of all files together. Breaking one refuses the whole archive.
- * Each employee is then enrolled in a transaction of its own, so one failure does not undo the
- * others.
+ * Each photo is then enrolled in a transaction of its own, so one failure undoes nothing else and
+ * the report says exactly what is stored.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@RolesAllowed(Roles.ADMIN)
 public class BulkImport {
 
   private static final Logger LOG = Logger.getLogger(BulkImport.class.getName());
 
   @Inject Enrolment enrolment;
 
-  @Inject EmployeeRepository employees;
+  @Inject Employees employees;
 
   @Inject
   @ConfigProperty(name = "facegate.import.max-entries", defaultValue = "2000")
@@ -146,27 +149,34 @@ public class BulkImport {
     if (!employee.get().hasConsent()) {
       return skipAll(photos, number, "No consent is recorded for " + number + ".");
     }
+    long id = employee.get().getId();
+    return photos.stream().map(photo -> enrol(id, number, photo)).toList();
+  }
+
+  /**
+   * One photo, one transaction (this bean runs outside transactions, so each boundary call starts
+   * its own): the line says exactly what was stored, whatever happens to the other photos.
+   */
+  private ImportLine enrol(long employeeId, String number, UploadedPhoto photo) {
     try {
-      return enrolment.enrol(employee.get().getId(), photos).stream()
-          .map(
-              verdict ->
-                  verdict.accepted()
-                      ? new ImportLine(
-                          verdict.fileName(),
-                          number,
-                          ImportLine.Outcome.ENROLLED,
-                          "Enrolled as template " + verdict.templateId().orElseThrow() + ".")
-                      : new ImportLine(
-                          verdict.fileName(),
-                          number,
-                          ImportLine.Outcome.REFUSED,
-                          verdict.refusal().map(Refusal::message).orElse(verdict.detail())))
-          .toList();
+      PhotoVerdict verdict = enrolment.enrolPhoto(employeeId, photo);
+      return verdict.accepted()
+          ? new ImportLine(
+              verdict.fileName(),
+              number,
+              ImportLine.Outcome.ENROLLED,
+              "Enrolled as template " + verdict.templateId().orElseThrow() + ".")
+          : new ImportLine(
+              verdict.fileName(),
+              number,
+              ImportLine.Outcome.REFUSED,
+              verdict.refusal().map(Refusal::message).orElse(verdict.detail()));
     } catch (BusinessException e) {
-      return skipAll(photos, number, e.getMessage());
+      return skip(photo.fileName(), number, e.getMessage());
     } catch (EJBException e) {
-      LOG.log(Level.WARNING, "Bulk import of " + number + " failed", e);
-      return skipAll(photos, number, "Could not be stored (see the server log); import it again.");
+      LOG.log(Level.WARNING, "Bulk import of a photo of " + number + " failed", e);
+      return skip(
+          photo.fileName(), number, "Could not be stored (see the server log); import it again.");
     }
   }
 

@@ -7,26 +7,31 @@ import dev.facegate.domain.people.Consent;
 import dev.facegate.domain.people.Employee;
 import dev.facegate.enrolment.control.GateVerdict;
 import dev.facegate.enrolment.control.QualityGate;
+import dev.facegate.enrolment.control.TemplateRemoval;
 import dev.facegate.enrolment.control.TemplateRepository;
+import dev.facegate.faces.boundary.FaceAnalysis;
+import dev.facegate.faces.entity.AnalysedFace;
+import dev.facegate.faces.entity.PhotoAnalysis;
+import dev.facegate.faces.entity.UnreadableImageException;
 import dev.facegate.index.boundary.FaceIndex;
 import dev.facegate.index.entity.FaceMatch;
+import dev.facegate.index.entity.FaceModel;
 import dev.facegate.index.entity.IndexedFace;
 import dev.facegate.index.entity.TagFilter;
-import dev.facegate.people.control.EmployeeRepository;
+import dev.facegate.people.boundary.Employees;
 import dev.facegate.platform.InvalidInputException;
 import dev.facegate.platform.NotFoundException;
+import dev.facegate.platform.Roles;
 import dev.facegate.platform.control.AuditLog;
-import dev.facegate.recognition.control.AnalysedFace;
-import dev.facegate.recognition.control.FaceEngine;
-import dev.facegate.recognition.control.PhotoAnalysis;
-import dev.facegate.recognition.control.UnreadableImageException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Biometric enrolment of employees: consent, photos through the quality gate, templates.
@@ -39,29 +44,30 @@ import java.util.Optional;
  * two disagree.
  */
 @Stateless
+@RolesAllowed(Roles.ADMIN)
 public class Enrolment {
 
   /** Neighbours fetched to find the nearest template of ANOTHER person. */
   private static final int DUPLICATE_SEARCH_K = 10;
 
-  @Inject EmployeeRepository employees;
+  @Inject Employees employees;
 
   @Inject TemplateRepository templates;
 
-  @Inject FaceEngine engine;
+  @Inject FaceAnalysis faces;
 
   @Inject FaceIndex index;
 
   @Inject QualityGate gate;
+
+  @Inject TemplateRemoval templateRemoval;
 
   @Inject AuditLog audit;
 
   @Inject Clock clock;
 
   @Inject
-  @org.eclipse.microprofile.config.inject.ConfigProperty(
-      name = "facegate.enrolment.keep-face-crops",
-      defaultValue = "false")
+  @ConfigProperty(name = "facegate.enrolment.keep-face-crops")
   boolean keepFaceCrops;
 
   /**
@@ -85,7 +91,7 @@ public class Enrolment {
   /** Withdraws consent and deletes every template of the employee (database and index). */
   public void withdrawConsent(long employeeId) {
     Employee employee = employee(employeeId);
-    int removed = removeAllTemplates(employee);
+    int removed = templateRemoval.removeAllOf(employee);
     employee.withdrawConsent();
     audit.record(
         AuditAction.CONSENT_WITHDRAWN,
@@ -94,71 +100,75 @@ public class Enrolment {
   }
 
   /**
-   * Runs each photo through the quality gate and enrols those that pass.
+   * Runs one photo through the quality gate and enrols it if it passes: one photo, one unit of
+   * work. The template is written to the database and then to the index as the last step of the
+   * same transaction, so a verdict that says "accepted" means both hold it, and a refused photo
+   * changes nothing. Callers with several photos call this once per photo.
    *
-   * @return one verdict per photo, in order
+   * @return the verdict, with the photo's oriented size and a small thumbnail for the page
    * @throws ConsentRequiredException if no consent is recorded
+   * @throws NotFoundException if there is no such employee
    */
-  public List<PhotoVerdict> enrol(long employeeId, List<UploadedPhoto> photos) {
-    Employee employee = employee(employeeId);
+  public PhotoVerdict enrolPhoto(long employeeId, UploadedPhoto photo) {
+    Employee employee = employees.get(employeeId);
     if (!employee.hasConsent()) {
       throw new ConsentRequiredException(employee.getEmployeeNumber());
     }
-    List<PhotoVerdict> verdicts = new ArrayList<>(photos.size());
-    List<IndexedFace> toIndex = new ArrayList<>();
-    for (UploadedPhoto photo : photos) {
-      PhotoAnalysis analysis;
-      try {
-        analysis = engine.analyse(photo.content());
-      } catch (UnreadableImageException e) {
-        Refusal refusal =
-            e.kind() == UnreadableImageException.Kind.NOT_AN_IMAGE
-                ? Refusal.NOT_AN_IMAGE
-                : Refusal.UNREADABLE_IMAGE;
-        verdicts.add(PhotoVerdict.refused(photo.fileName(), refusal, e.getMessage(), null));
-        continue;
-      }
-      Optional<AnalysedFace> single =
-          analysis.faces().size() == 1 ? Optional.of(analysis.faces().get(0)) : Optional.empty();
-      GateVerdict verdict =
-          gate.check(analysis, single.flatMap(face -> nearestOtherPerson(face, employee)));
-      double[] box = analysis.faces().isEmpty() ? null : analysis.faces().get(0).box().toXywh();
-      if (!verdict.passed()) {
-        verdicts.add(
-            PhotoVerdict.refused(photo.fileName(), verdict.refusal().get(), verdict.detail(), box));
-        continue;
-      }
-      AnalysedFace face = single.get();
-      FaceTemplate template =
-          templates.add(
-              new FaceTemplate(
-                  employee,
-                  face.embedding().vector(),
-                  face.embedding().modelId(),
-                  face.embedding().modelVersion(),
-                  new TemplateQuality(
-                      face.detectionScore(),
-                      face.quality().faceSizePx(),
-                      face.quality().sharpness(),
-                      face.quality().frontalness()),
-                  keepFaceCrops ? face.chipPng() : null,
-                  clock.instant()));
-      toIndex.add(indexed(template, employee));
-      audit.record(
-          AuditAction.TEMPLATE_ENROLLED,
-          employee.getEmployeeNumber(),
-          "Template " + template.getId() + " enrolled (" + template.getModelVersion() + ").");
-      verdicts.add(
-          PhotoVerdict.accepted(photo.fileName(), template.getId(), verdict.detail(), box));
+    PhotoAnalysis analysis;
+    try {
+      analysis = faces.analyseWithThumbnail(photo.content());
+    } catch (UnreadableImageException e) {
+      Refusal refusal =
+          e.kind() == UnreadableImageException.Kind.NOT_AN_IMAGE
+              ? Refusal.NOT_AN_IMAGE
+              : Refusal.UNREADABLE_IMAGE;
+      return PhotoVerdict.refused(photo.fileName(), refusal, e.getMessage(), null);
     }
-    if (!toIndex.isEmpty()) {
-      // Last step of the transaction: if the index refuses, the database rolls back too.
-      index.upsertAll(toIndex);
+    Optional<AnalysedFace> single = analysis.singleFace();
+    GateVerdict verdict =
+        gate.check(analysis, single.flatMap(face -> nearestOtherPerson(face, employee)));
+    if (!verdict.passed()) {
+      return PhotoVerdict.refused(
+          photo.fileName(), verdict.refusal().get(), verdict.detail(), analysis);
     }
-    return verdicts;
+    AnalysedFace face = single.orElseThrow();
+    FaceTemplate template =
+        templates.add(
+            new FaceTemplate(
+                employee,
+                face.embedding().vector(),
+                face.embedding().modelId(),
+                face.embedding().modelVersion(),
+                new TemplateQuality(
+                    face.detectionScore(),
+                    face.quality().faceSizePx(),
+                    face.quality().sharpness(),
+                    face.quality().frontalness()),
+                keepFaceCrops ? face.chipPng() : null,
+                clock.instant()));
+    audit.record(
+        AuditAction.TEMPLATE_ENROLLED,
+        employee.getEmployeeNumber(),
+        "Template " + template.getId() + " enrolled (" + template.getModelVersion() + ").");
+    // Last step of the transaction: if the index refuses, the database rolls back too.
+    index.upsert(indexed(template, employee));
+    return PhotoVerdict.accepted(photo.fileName(), template.getId(), verdict.detail(), analysis);
+  }
+
+  /**
+   * Which of the given templates still exist in the database (the source of truth), for device use
+   * cases that must ignore index entries of deleted templates.
+   *
+   * @param templateIds template ids, as found in the index
+   * @return the subset that exists
+   */
+  @RolesAllowed(Roles.DEVICE)
+  public List<Long> existingTemplates(Collection<Long> templateIds) {
+    return templates.existing(templateIds);
   }
 
   /** The employee's templates, oldest first. */
+  @RolesAllowed({Roles.ADMIN, Roles.HR})
   public List<FaceTemplate> templates(long employeeId) {
     return templates.findByEmployee(employee(employeeId));
   }
@@ -175,21 +185,15 @@ public class Enrolment {
     audit.record(AuditAction.TEMPLATE_DELETED, number, "Template " + templateId + " deleted.");
   }
 
-  /**
-   * Deletes every template of the employee from the index and the database.
-   *
-   * @return how many templates were deleted
-   */
-  public int removeAllTemplates(Employee employee) {
-    // Index first: if it fails, the database (the source of truth) still has everything.
-    index.deletePerson(String.valueOf(employee.getId()));
-    return templates.removeAllOf(employee);
-  }
-
   private Optional<FaceMatch> nearestOtherPerson(AnalysedFace face, Employee employee) {
     String self = String.valueOf(employee.getId());
+    FaceModel probeModel =
+        new FaceModel(
+            face.embedding().modelId(),
+            face.embedding().modelVersion(),
+            face.embedding().vector().length);
     return index
-        .nearest(index.model(), face.embedding().vector(), DUPLICATE_SEARCH_K, TagFilter.NONE)
+        .nearest(probeModel, face.embedding().vector(), DUPLICATE_SEARCH_K, TagFilter.NONE)
         .stream()
         .filter(match -> !match.personId().equals(self))
         .findFirst();
@@ -199,15 +203,13 @@ public class Enrolment {
     return new IndexedFace(
         String.valueOf(template.getId()),
         String.valueOf(employee.getId()),
-        new dev.facegate.index.entity.FaceModel(
+        new FaceModel(
             template.getModelId(), template.getModelVersion(), template.getVector().length),
         template.getVector(),
         Map.of("site", employee.getSite(), "department", employee.getDepartment()));
   }
 
   private Employee employee(long id) {
-    return employees
-        .findById(id)
-        .orElseThrow(() -> new NotFoundException("No employee with id " + id + "."));
+    return employees.get(id);
   }
 }

@@ -2,11 +2,13 @@ package dev.facegate.enrolment.boundary;
 
 import dev.facegate.domain.audit.AuditAction;
 import dev.facegate.enrolment.control.TemplateRepository;
+import dev.facegate.faces.boundary.FaceAnalysis;
 import dev.facegate.index.boundary.FaceIndex;
 import dev.facegate.index.entity.FaceIndexException;
+import dev.facegate.platform.Roles;
 import dev.facegate.platform.control.AuditLog;
-import dev.facegate.recognition.control.FaceEngine;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -26,7 +28,7 @@ import java.util.stream.Stream;
  */
 @Singleton
 @Startup
-@DependsOn({"SchemaMigration", "FaceEngine"})
+@DependsOn({"SchemaMigration", "FaceAnalysis"})
 public class IndexReconciler {
 
   private static final Logger LOG = Logger.getLogger(IndexReconciler.class.getName());
@@ -35,7 +37,7 @@ public class IndexReconciler {
 
   @Inject FaceIndex index;
 
-  @Inject FaceEngine engine;
+  @Inject FaceAnalysis engine;
 
   @Inject AuditLog audit;
 
@@ -60,6 +62,7 @@ public class IndexReconciler {
    * @return true if it rebuilt
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRED)
+  @RolesAllowed(Roles.ADMIN)
   public boolean reconcile() {
     long inDatabase = templates.countByModel(engine.modelVersion());
     long inIndex = index.count();
@@ -83,6 +86,7 @@ public class IndexReconciler {
    * @return the number of templates indexed
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRED)
+  @RolesAllowed(Roles.ADMIN)
   public long rebuild() {
     long indexed;
     try (Stream<dev.facegate.domain.enrolment.FaceTemplate> source =

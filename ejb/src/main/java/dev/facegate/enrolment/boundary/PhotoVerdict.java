@@ -1,5 +1,6 @@
 package dev.facegate.enrolment.boundary;
 
+import dev.facegate.faces.entity.PhotoAnalysis;
 import java.util.Optional;
 
 /**
@@ -10,8 +11,12 @@ import java.util.Optional;
  * @param templateId the new template, when accepted
  * @param refusal why not, when refused
  * @param detail figures behind the verdict (face size, sharpness, similarity), never biometric data
- * @param faceBox the detected face as {@code [x, y, width, height]} in photo pixels, if one was
- *     found
+ * @param faceBox the largest detected face as {@code [x, y, width, height]} in the pixels of the
+ *     upright photo, if one was found
+ * @param photoSize the upright photo's {@code [width, height]} (EXIF orientation applied), when it
+ *     could be decoded; {@code faceBox} is relative to it
+ * @param thumbnailJpeg a small upright JPEG of the photo for the page (made from the decoded image
+ *     the face was found in, never stored), when it could be decoded
  */
 public record PhotoVerdict(
     String fileName,
@@ -19,15 +24,44 @@ public record PhotoVerdict(
     Optional<Long> templateId,
     Optional<Refusal> refusal,
     String detail,
-    Optional<double[]> faceBox) {
+    Optional<double[]> faceBox,
+    Optional<int[]> photoSize,
+    Optional<byte[]> thumbnailJpeg) {
 
-  static PhotoVerdict accepted(String fileName, long templateId, String detail, double[] box) {
+  static PhotoVerdict accepted(
+      String fileName, long templateId, String detail, PhotoAnalysis analysis) {
     return new PhotoVerdict(
-        fileName, true, Optional.of(templateId), Optional.empty(), detail, Optional.of(box));
+        fileName,
+        true,
+        Optional.of(templateId),
+        Optional.empty(),
+        detail,
+        box(analysis),
+        Optional.of(new int[] {analysis.width(), analysis.height()}),
+        analysis.thumbnailJpeg());
   }
 
-  static PhotoVerdict refused(String fileName, Refusal refusal, String detail, double[] box) {
+  /**
+   * A refusal.
+   *
+   * @param analysis what was found, or {@code null} when the photo could not be decoded
+   */
+  static PhotoVerdict refused(
+      String fileName, Refusal refusal, String detail, PhotoAnalysis analysis) {
     return new PhotoVerdict(
-        fileName, false, Optional.empty(), Optional.of(refusal), detail, Optional.ofNullable(box));
+        fileName,
+        false,
+        Optional.empty(),
+        Optional.of(refusal),
+        detail,
+        analysis == null ? Optional.empty() : box(analysis),
+        analysis == null
+            ? Optional.empty()
+            : Optional.of(new int[] {analysis.width(), analysis.height()}),
+        analysis == null ? Optional.empty() : analysis.thumbnailJpeg());
+  }
+
+  private static Optional<double[]> box(PhotoAnalysis analysis) {
+    return analysis.largestFace().map(face -> face.box().toXywh());
   }
 }

@@ -3,9 +3,9 @@ package dev.facegate.enrolment.control;
 import static java.util.Objects.requireNonNull;
 
 import dev.facegate.enrolment.boundary.Refusal;
+import dev.facegate.faces.entity.AnalysedFace;
+import dev.facegate.faces.entity.PhotoAnalysis;
 import dev.facegate.index.entity.FaceMatch;
-import dev.facegate.recognition.control.AnalysedFace;
-import dev.facegate.recognition.control.PhotoAnalysis;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -28,12 +28,11 @@ public class QualityGate {
    *     if any is enrolled
    */
   public GateVerdict check(PhotoAnalysis analysis, Optional<FaceMatch> nearestOtherPerson) {
-    if (analysis.faces().isEmpty()) {
+    if (analysis.faceCount() == 0) {
       return GateVerdict.refuse(Refusal.NO_FACE, "No face detected.");
     }
-    if (analysis.faces().size() > 1) {
-      return GateVerdict.refuse(
-          Refusal.MULTIPLE_FACES, analysis.faces().size() + " faces detected.");
+    if (analysis.faceCount() > 1) {
+      return GateVerdict.refuse(Refusal.MULTIPLE_FACES, analysis.faceCount() + " faces detected.");
     }
     AnalysedFace face = analysis.faces().get(0);
     var quality = face.quality();

@@ -7,6 +7,7 @@ import dev.facegate.index.entity.IndexUnavailableException;
 import dev.facegate.index.entity.IndexedFace;
 import dev.facegate.index.entity.InvalidFaceException;
 import dev.facegate.index.entity.TagFilter;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
@@ -33,6 +34,7 @@ import java.util.stream.Stream;
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+@PermitAll
 public class FaceIndex {
 
   @Inject FaceIndexBackend backend;

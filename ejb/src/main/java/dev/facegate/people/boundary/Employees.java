@@ -2,15 +2,17 @@ package dev.facegate.people.boundary;
 
 import static java.util.Objects.requireNonNullElse;
 
-import dev.facegate.accounts.control.PasswordHasher;
 import dev.facegate.domain.audit.AuditAction;
 import dev.facegate.domain.people.Employee;
-import dev.facegate.enrolment.boundary.Enrolment;
 import dev.facegate.people.control.EmployeeRepository;
 import dev.facegate.platform.InvalidInputException;
 import dev.facegate.platform.NotFoundException;
+import dev.facegate.platform.Roles;
 import dev.facegate.platform.control.AuditLog;
+import dev.facegate.platform.control.PasswordHasher;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -21,6 +23,7 @@ import java.util.Set;
 
 /** The employee register: the transaction boundary for creating and reading employees. */
 @Stateless
+@RolesAllowed(Roles.ADMIN)
 public class Employees {
 
   @Inject EmployeeRepository repository;
@@ -29,7 +32,7 @@ public class Employees {
 
   @Inject Validator validator;
 
-  @Inject Enrolment enrolment;
+  @Inject Event<EmployeeErasure> erasures;
 
   @Inject AuditLog audit;
 
@@ -67,7 +70,9 @@ public class Employees {
    */
   public int erase(long id) {
     Employee employee = get(id);
-    int templates = enrolment.removeAllTemplates(employee);
+    EmployeeErasure erasure = new EmployeeErasure(employee);
+    erasures.fire(erasure);
+    int templates = erasure.templatesDeleted();
     String number = employee.getEmployeeNumber();
     repository.remove(employee);
     audit.record(
@@ -90,6 +95,7 @@ public class Employees {
    * @throws InvalidInputException if the offset is negative or the limit out of 1 to {@value
    *     #MAX_PAGE_SIZE}
    */
+  @RolesAllowed({Roles.ADMIN, Roles.HR})
   public List<Employee> find(EmployeeQuery query, int offset, int limit) {
     if (offset < 0 || limit < 1 || limit > MAX_PAGE_SIZE) {
       throw new InvalidInputException(
@@ -105,6 +111,7 @@ public class Employees {
   }
 
   /** How many employees {@link #find} would page through. */
+  @RolesAllowed({Roles.ADMIN, Roles.HR})
   public long count(EmployeeQuery query) {
     return repository.count(query.text().orElse(null), query.status().orElse(null));
   }
@@ -158,15 +165,18 @@ public class Employees {
   }
 
   /** All employees, by department and name. */
+  @RolesAllowed({Roles.ADMIN, Roles.HR})
   public List<Employee> list() {
     return repository.findAll();
   }
 
   /** The employee with this id, or empty if there is none (for example, erased). */
+  @RolesAllowed({Roles.ADMIN, Roles.HR, Roles.DEVICE})
   public Optional<Employee> findById(long id) {
     return repository.findById(id);
   }
 
+  @RolesAllowed({Roles.ADMIN, Roles.HR})
   public Optional<Employee> findByNumber(String employeeNumber) {
     return repository.findByNumber(employeeNumber);
   }
@@ -174,6 +184,7 @@ public class Employees {
   /**
    * @throws NotFoundException if there is no employee with this id
    */
+  @RolesAllowed({Roles.ADMIN, Roles.HR})
   public Employee get(long id) {
     return repository
         .findById(id)

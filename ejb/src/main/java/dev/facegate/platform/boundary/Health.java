@@ -3,6 +3,7 @@ package dev.facegate.platform.boundary;
 import dev.facegate.index.boundary.FaceIndex;
 import dev.facegate.index.entity.FaceIndexException;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -18,6 +19,7 @@ import javax.sql.DataSource;
 /** Liveness and readiness of the application and the services it depends on. */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@PermitAll
 public class Health {
 
   private static final Logger LOG = Logger.getLogger(Health.class.getName());

@@ -1,127 +1,101 @@
 package dev.facegate.recognition.boundary;
 
-import dev.facegate.domain.access.Device;
-import dev.facegate.domain.access.DeviceKind;
-import dev.facegate.domain.attendance.CheckIn;
 import dev.facegate.domain.people.Employee;
 import dev.facegate.domain.recognition.Candidate;
 import dev.facegate.domain.recognition.Decision;
 import dev.facegate.domain.recognition.OpenSetPolicy;
 import dev.facegate.domain.recognition.Outcome;
 import dev.facegate.domain.recognition.RecognitionSettings;
-import dev.facegate.enrolment.control.TemplateRepository;
+import dev.facegate.enrolment.boundary.Enrolment;
+import dev.facegate.faces.boundary.FaceAnalysis;
+import dev.facegate.faces.entity.AnalysedFace;
+import dev.facegate.faces.entity.PhotoAnalysis;
 import dev.facegate.index.boundary.FaceIndex;
 import dev.facegate.index.entity.FaceMatch;
+import dev.facegate.index.entity.FaceModel;
 import dev.facegate.index.entity.TagFilter;
-import dev.facegate.people.control.EmployeeRepository;
-import dev.facegate.recognition.control.AnalysedFace;
-import dev.facegate.recognition.control.CheckInRepository;
-import dev.facegate.recognition.control.FaceEngine;
-import dev.facegate.recognition.control.PhotoAnalysis;
+import dev.facegate.people.boundary.Employees;
+import dev.facegate.platform.Roles;
 import dev.facegate.recognition.control.SettingsRepository;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * 1:N recognition of one frame from a kiosk or door: detect, align, embed, search the index, decide
- * open-set (threshold and margin, fused per person), and record exactly one check-in.
+ * 1:N identification of one frame from a device: detect, align, embed, search the index with the
+ * probe's own model, and decide open-set (threshold and margin, fused per person). It records
+ * nothing: the device use case that called it applies its rule and writes the check-in in the same
+ * transaction.
  *
  * <p>A frame that is not a readable image is refused before any decision ({@code
- * UnreadableImageException}) and records nothing: there was nothing to decide.
+ * UnreadableImageException}).
  */
 @Stateless
+@RolesAllowed(Roles.DEVICE)
 public class Recognition {
 
-  @Inject FaceEngine engine;
+  @Inject FaceAnalysis faces;
 
   @Inject FaceIndex index;
 
   @Inject SettingsRepository settings;
 
-  @Inject CheckInRepository checkIns;
+  @Inject Employees employees;
 
-  @Inject EmployeeRepository employees;
-
-  @Inject TemplateRepository templates;
-
-  @Inject Clock clock;
+  @Inject Enrolment enrolment;
 
   /** Neighbours fetched per probe: enough to see several templates of the best people. */
   @Inject
-  @ConfigProperty(name = "facegate.recognition.neighbours", defaultValue = "20")
+  @ConfigProperty(name = "facegate.recognition.neighbours")
   int neighbours;
 
-  public RecognitionResult recognise(Device device, byte[] frame) {
-    Instant now = clock.instant();
+  /**
+   * Identifies the one person in a frame.
+   *
+   * @param frame the encoded frame (JPEG or PNG)
+   * @param site the device's site, whose thresholds apply
+   * @return the decision and, for a MATCH, the person
+   * @throws dev.facegate.faces.entity.UnreadableImageException if the frame is not an image
+   */
+  public Identification identify(byte[] frame, String site) {
     RecognitionSettings current = settings.current();
-    PhotoAnalysis analysis = engine.analyse(frame);
-    Decision decision = decide(analysis, current, device.getSite());
-    Optional<Employee> employee = decision.personId().flatMap(employees::findById);
-    if (decision.outcome() == Outcome.MATCH && employee.isEmpty()) {
-      // Erased between the search and now: nobody to match.
-      decision = Decision.withoutSearch(Outcome.UNKNOWN, "The matched person no longer exists.");
-    }
-    boolean match = decision.outcome() == Outcome.MATCH;
-    boolean active = employee.map(Employee::isActive).orElse(false);
-    boolean duplicate =
-        match
-            && checkIns.matchedSince(
-                employee.get().getId(), now.minusSeconds(current.getDuplicateWindowSeconds()));
-    boolean open = match && active && device.getKind() == DeviceKind.DOOR;
-    String reason = decision.reason();
-    if (match && !active) {
-      reason += " The employee is inactive.";
-    }
-    CheckIn checkIn =
-        checkIns.add(
-            new CheckIn(
-                now,
-                device.getId(),
-                match ? employee.get().getId() : null,
-                decision.outcome(),
-                open,
-                duplicate,
-                boxed(decision.bestScore()),
-                boxed(decision.runnerUpScore()),
-                reason,
-                engine.modelVersion()));
-    return new RecognitionResult(
-        checkIn.getId(),
-        decision.outcome(),
-        open,
-        duplicate,
-        match ? employee.map(Employee::getId) : Optional.empty(),
-        match ? employee.map(Employee::getEmployeeNumber) : Optional.empty(),
-        match ? employee.map(Employee::getFullName) : Optional.empty(),
-        decision.bestScore(),
-        decision.runnerUpScore(),
-        reason);
+    // Only one person may stand in front of a door: more faces are refused without embedding any.
+    PhotoAnalysis analysis = faces.analyse(frame, 1);
+    Decision decision = decide(analysis, current, site);
+    Optional<Employee> person = decision.personId().flatMap(employees::findById);
+    return new Identification(
+        decision, person, current.getDuplicateWindowSeconds(), faces.modelVersion());
   }
 
   private Decision decide(PhotoAnalysis analysis, RecognitionSettings current, String site) {
-    if (analysis.faces().isEmpty()) {
+    if (analysis.faceCount() == 0) {
       return Decision.withoutSearch(Outcome.NO_FACE, "No face in the frame.");
     }
-    if (analysis.faces().size() > 1) {
+    if (analysis.faceCount() > 1) {
       return Decision.withoutSearch(
           Outcome.MULTIPLE_FACES,
-          analysis.faces().size() + " faces in the frame; one person at a time.");
+          analysis.faceCount() + " faces in the frame; one person at a time.");
     }
     AnalysedFace face = analysis.faces().get(0);
+    // The probe's own model: the index refuses a vector of another model instead of comparing
+    // embeddings that live in different spaces.
+    FaceModel probeModel =
+        new FaceModel(
+            face.embedding().modelId(),
+            face.embedding().modelVersion(),
+            face.embedding().vector().length);
     List<FaceMatch> matches =
-        index.nearest(index.model(), face.embedding().vector(), neighbours, TagFilter.NONE);
+        index.nearest(probeModel, face.embedding().vector(), neighbours, TagFilter.NONE);
     // The database is the source of truth: ignore index entries whose template is gone.
     Set<Long> existing =
         new HashSet<>(
-            templates.existing(matches.stream().map(m -> Long.parseLong(m.templateId())).toList()));
+            enrolment.existingTemplates(
+                matches.stream().map(m -> Long.parseLong(m.templateId())).toList()));
     List<Candidate> candidates =
         matches.stream()
             .filter(m -> existing.contains(Long.parseLong(m.templateId())))
@@ -133,9 +107,5 @@ public class Recognition {
                         m.similarity()))
             .toList();
     return OpenSetPolicy.decide(candidates, current.thresholdsFor(site));
-  }
-
-  private static Double boxed(OptionalDouble value) {
-    return value.isPresent() ? value.getAsDouble() : null;
   }
 }

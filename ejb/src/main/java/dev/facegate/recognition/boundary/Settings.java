@@ -4,8 +4,10 @@ import dev.facegate.domain.audit.AuditAction;
 import dev.facegate.domain.recognition.RecognitionSettings;
 import dev.facegate.domain.recognition.Thresholds;
 import dev.facegate.platform.InvalidInputException;
+import dev.facegate.platform.Roles;
 import dev.facegate.platform.control.AuditLog;
 import dev.facegate.recognition.control.SettingsRepository;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -14,6 +16,7 @@ import java.util.Locale;
 
 /** The operating point of recognition: threshold, margin, duplicate window, site overrides. */
 @Stateless
+@RolesAllowed(Roles.ADMIN)
 public class Settings {
 
   @Inject SettingsRepository settings;
@@ -22,6 +25,7 @@ public class Settings {
 
   @Inject Clock clock;
 
+  @RolesAllowed({Roles.ADMIN, Roles.HR})
   public RecognitionSettings current() {
     return settings.current();
   }

@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 /** Creates the settings row at start-up, before any request could race to create it. */
 @Singleton
 @Startup
-@DependsOn({"SchemaMigration", "FaceEngine"})
+@DependsOn({"SchemaMigration", "FaceAnalysis"})
 public class SettingsBootstrap {
 
   @Inject SettingsRepository settings;

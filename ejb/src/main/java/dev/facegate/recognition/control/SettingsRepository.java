@@ -2,6 +2,7 @@ package dev.facegate.recognition.control;
 
 import dev.facegate.domain.recognition.RecognitionSettings;
 import dev.facegate.domain.recognition.Thresholds;
+import dev.facegate.faces.boundary.FaceAnalysis;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,7 +20,7 @@ public class SettingsRepository {
   @PersistenceContext(unitName = "facegate")
   EntityManager em;
 
-  @Inject FaceEngine engine;
+  @Inject FaceAnalysis engine;
 
   @Inject Clock clock;
 

@@ -1,2 +1,2 @@
-/** The face engine (models loaded once per server) and the check-in recorder. */
+/** Recognition settings (thresholds per site) and their first-start defaults. */
 package dev.facegate.recognition.control;

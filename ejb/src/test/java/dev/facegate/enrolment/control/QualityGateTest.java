@@ -3,13 +3,13 @@ package dev.facegate.enrolment.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.facegate.enrolment.boundary.Refusal;
+import dev.facegate.faces.entity.AnalysedFace;
+import dev.facegate.faces.entity.PhotoAnalysis;
 import dev.facegate.index.entity.FaceMatch;
 import dev.facegate.models.alignment.FaceChip;
 import dev.facegate.models.embedding.Embedding;
 import dev.facegate.models.geometry.Box;
 import dev.facegate.models.quality.FaceQuality;
-import dev.facegate.recognition.control.AnalysedFace;
-import dev.facegate.recognition.control.PhotoAnalysis;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -52,7 +52,7 @@ class QualityGateTest {
   }
 
   private static PhotoAnalysis photo(AnalysedFace... faces) {
-    return new PhotoAnalysis(640, 480, List.of(faces));
+    return new PhotoAnalysis(640, 480, faces.length, List.of(faces), Optional.empty());
   }
 
   private static AnalysedFace face(int size, double sharpness, double frontalness) {

@@ -1,13 +1,9 @@
 package dev.facegate.api.access;
 
-import dev.facegate.access.boundary.DeviceAccess;
+import dev.facegate.access.boundary.DoorDecision;
+import dev.facegate.access.boundary.DoorDecisions;
 import dev.facegate.access.boundary.SignedRequest;
-import dev.facegate.access.control.DeviceTokens;
 import dev.facegate.api.Uploads;
-import dev.facegate.domain.access.Device;
-import dev.facegate.domain.access.DeviceKind;
-import dev.facegate.recognition.boundary.Recognition;
-import dev.facegate.recognition.boundary.RecognitionResult;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -27,8 +23,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>Authentication is per device, not per user: {@code Authorization: Device <token>} plus an
  * HMAC-SHA256 signature ({@code X-FaceGate-Signature}) over method, path, timestamp ({@code
- * X-FaceGate-Timestamp}) and the SHA-256 of the body, valid for 60 s and only once. See {@link
- * DeviceTokens}.
+ * X-FaceGate-Timestamp}) and the SHA-256 of the body, valid for 60 s and only once (see
+ * docs/api.md). One boundary call per frame: {@link DoorDecisions} authenticates, decides and
+ * records in one transaction.
  */
 @Path("v1/doors/{doorId}/decisions")
 public class DoorDecisionsResource {
@@ -37,9 +34,7 @@ public class DoorDecisionsResource {
   public static final String SIGNATURE = "X-FaceGate-Signature";
   private static final String DEVICE_SCHEME = "Device ";
 
-  @Inject DeviceAccess deviceAccess;
-
-  @Inject Recognition recognition;
+  @Inject DoorDecisions doors;
 
   @Inject
   @ConfigProperty(name = "facegate.upload.max-bytes", defaultValue = "10485760")
@@ -59,7 +54,7 @@ public class DoorDecisionsResource {
    * @param checkInId the check-in recording this decision
    * @param duplicate a repeat of the same person within the duplicate window
    */
-  public record DoorDecision(
+  public record DoorAnswer(
       String decision,
       String outcome,
       Long employeeId,
@@ -71,8 +66,8 @@ public class DoorDecisionsResource {
       long checkInId,
       boolean duplicate) {
 
-    static DoorDecision of(RecognitionResult r) {
-      return new DoorDecision(
+    static DoorAnswer of(DoorDecision r) {
+      return new DoorAnswer(
           r.open() ? "OPEN" : "DENY",
           r.outcome().name(),
           r.employeeId().orElse(null),
@@ -89,7 +84,7 @@ public class DoorDecisionsResource {
   @POST
   @Consumes({"image/jpeg", "image/png", MediaType.APPLICATION_OCTET_STREAM})
   @Produces(MediaType.APPLICATION_JSON)
-  public DoorDecision decide(
+  public DoorAnswer decide(
       @PathParam("doorId") long doorId,
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @HeaderParam(TIMESTAMP) String timestamp,
@@ -103,17 +98,11 @@ public class DoorDecisionsResource {
                 && authorization.regionMatches(true, 0, DEVICE_SCHEME, 0, DEVICE_SCHEME.length())
             ? authorization.substring(DEVICE_SCHEME.length()).strip()
             : null;
-    Device door =
-        deviceAccess.authenticate(
+    return DoorAnswer.of(
+        doors.decide(
             doorId,
             new SignedRequest(
-                token,
-                timestamp,
-                signature,
-                "POST",
-                uri.getRequestUri().getRawPath(),
-                DeviceTokens.bodyHash(frame)),
-            DeviceKind.DOOR);
-    return DoorDecision.of(recognition.recognise(door, frame));
+                token, timestamp, signature, "POST", uri.getRequestUri().getRawPath()),
+            frame));
   }
 }

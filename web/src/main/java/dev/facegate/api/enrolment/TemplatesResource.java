@@ -109,9 +109,7 @@ public class TemplatesResource {
       InputStream body) {
     byte[] photo = Uploads.read(body, headers, maxBytes);
     PhotoVerdict verdict =
-        enrolment
-            .enrol(employee(number).getId(), List.of(new UploadedPhoto(fileName, photo)))
-            .get(0);
+        enrolment.enrolPhoto(employee(number).getId(), new UploadedPhoto(fileName, photo));
     int status =
         verdict.accepted()
             ? 201

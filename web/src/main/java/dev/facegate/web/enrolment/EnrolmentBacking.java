@@ -97,9 +97,9 @@ public class EnrolmentBacking implements Serializable {
     UploadedFile file = event.getFile();
     byte[] content = file.getContent();
     try {
-      List<PhotoVerdict> verdicts =
-          enrolment.enrol(employeeId, List.of(new UploadedPhoto(file.getFileName(), content)));
-      verdicts.forEach(verdict -> results.add(0, PhotoResult.of(verdict, content)));
+      PhotoVerdict verdict =
+          enrolment.enrolPhoto(employeeId, new UploadedPhoto(file.getFileName(), content));
+      results.add(0, PhotoResult.of(verdict));
     } catch (BusinessException e) {
       Messages.error(e);
     }

@@ -2,26 +2,22 @@ package dev.facegate.web.enrolment;
 
 import dev.facegate.enrolment.boundary.PhotoVerdict;
 import dev.facegate.enrolment.boundary.Refusal;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.Serializable;
 import java.util.Base64;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 
 /**
  * One uploaded photo as the page shows it: the verdict, a small thumbnail (a data URI kept in the
  * view only, never written anywhere) and the detected face box in percent of the photo, so that CSS
  * can draw it over the thumbnail.
+ *
+ * <p>Thumbnail and photo size come with the verdict, from the image the server's decoder made (EXIF
+ * orientation applied, pixel limit checked): the page never decodes an upload itself, so the box
+ * sits on the face of a rotated phone photo too.
  */
 public final class PhotoResult implements Serializable {
 
   private static final long serialVersionUID = 1L;
-  private static final int THUMBNAIL_WIDTH = 240;
 
   private final String fileName;
   private final boolean accepted;
@@ -45,21 +41,10 @@ public final class PhotoResult implements Serializable {
     this.boxStyle = boxStyle;
   }
 
-  static PhotoResult of(PhotoVerdict verdict, byte[] photo) {
-    BufferedImage image = decode(photo);
+  static PhotoResult of(PhotoVerdict verdict) {
     String box = null;
-    if (image != null && verdict.faceBox().isPresent()) {
-      double[] b = verdict.faceBox().get();
-      double w = image.getWidth();
-      double h = image.getHeight();
-      box =
-          String.format(
-              Locale.ROOT,
-              "left:%.2f%%;top:%.2f%%;width:%.2f%%;height:%.2f%%",
-              100 * b[0] / w,
-              100 * b[1] / h,
-              100 * b[2] / w,
-              100 * b[3] / h);
+    if (verdict.faceBox().isPresent() && verdict.photoSize().isPresent()) {
+      box = boxStyle(verdict.faceBox().get(), verdict.photoSize().get());
     }
     return new PhotoResult(
         verdict.fileName(),
@@ -68,35 +53,24 @@ public final class PhotoResult implements Serializable {
             ? "Accepted as template " + verdict.templateId().orElseThrow()
             : verdict.refusal().map(Refusal::message).orElse("Refused."),
         verdict.detail(),
-        image == null ? null : thumbnail(image),
+        verdict
+            .thumbnailJpeg()
+            .map(jpeg -> "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(jpeg))
+            .orElse(null),
         box);
   }
 
-  private static BufferedImage decode(byte[] photo) {
-    try {
-      return ImageIO.read(new ByteArrayInputStream(photo));
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
-  }
-
-  private static String thumbnail(BufferedImage image) {
-    int width = Math.min(THUMBNAIL_WIDTH, image.getWidth());
-    int height =
-        Math.max(1, (int) Math.round((double) image.getHeight() * width / image.getWidth()));
-    BufferedImage small = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = small.createGraphics();
-    g.setRenderingHint(
-        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-    g.drawImage(image, 0, 0, width, height, null);
-    g.dispose();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(small, "jpg", out);
-    } catch (IOException e) {
-      return null;
-    }
-    return "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(out.toByteArray());
+  /** The box {@code [x, y, w, h]} in percent of the photo {@code [width, height]}, as CSS. */
+  static String boxStyle(double[] box, int[] photoSize) {
+    double w = photoSize[0];
+    double h = photoSize[1];
+    return String.format(
+        Locale.ROOT,
+        "left:%.2f%%;top:%.2f%%;width:%.2f%%;height:%.2f%%",
+        100 * box[0] / w,
+        100 * box[1] / h,
+        100 * box[2] / w,
+        100 * box[3] / h);
   }
 
   public String getFileName() {

@@ -1,6 +1,10 @@
-package dev.facegate.recognition.control;
+package dev.facegate.faces.boundary;
 
 import ai.djl.Device;
+import dev.facegate.faces.entity.AnalysedFace;
+import dev.facegate.faces.entity.PhotoAnalysis;
+import dev.facegate.faces.entity.UnreadableImageException;
+import dev.facegate.faces.entity.UnreadableImageException.Kind;
 import dev.facegate.models.detection.FaceDetection;
 import dev.facegate.models.detection.FaceDetector;
 import dev.facegate.models.embedding.FaceEmbedder;
@@ -10,32 +14,44 @@ import dev.facegate.models.image.ImageTooLargeException;
 import dev.facegate.models.image.RgbImage;
 import dev.facegate.models.pipeline.EmbeddedFace;
 import dev.facegate.models.pipeline.FacePipeline;
+import dev.facegate.models.pipeline.PhotoResult;
 import dev.facegate.models.quality.FaceQuality;
-import dev.facegate.recognition.control.UnreadableImageException.Kind;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The face networks, loaded once per server (native engines load once per JVM, and loading takes
- * seconds). Detector and embedder keep a predictor per thread, so concurrent callers need no
- * container lock.
+ * The one face-analysis seam: decode (pixel limit before decoding, EXIF orientation applied),
+ * detect, align, measure quality and embed. The networks are loaded once per server (native engines
+ * load once per JVM, and loading takes seconds); detector and embedder keep a predictor per thread,
+ * so concurrent callers need no container lock.
+ *
+ * <p>It touches no database, so it runs outside transactions: a refused upload ({@link
+ * UnreadableImageException}) can never mark a caller's transaction for rollback. Open to every
+ * caller because only other boundaries reach it (the architecture test keeps the web layer away);
+ * they carry the authorisation.
  */
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-public class FaceEngine {
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@PermitAll
+public class FaceAnalysis {
 
-  private static final Logger LOG = Logger.getLogger(FaceEngine.class.getName());
+  private static final Logger LOG = Logger.getLogger(FaceAnalysis.class.getName());
 
   @Inject
   @ConfigProperty(name = "facegate.face.engine", defaultValue = "MXNet")
@@ -53,6 +69,11 @@ public class FaceEngine {
   @Inject
   @ConfigProperty(name = "facegate.face.max-pixels", defaultValue = "40000000")
   long maxPixels;
+
+  /** Width of the enrolment page's preview; the height keeps the photo's aspect. */
+  @Inject
+  @ConfigProperty(name = "facegate.enrolment.thumbnail-width")
+  int thumbnailWidth;
 
   private FaceDetector detector;
   private FaceEmbedder embedder;
@@ -109,24 +130,64 @@ public class FaceEngine {
   /**
    * Decodes a JPEG or PNG and detects, aligns, measures and embeds every face.
    *
+   * @param encoded the uploaded bytes
+   * @return the faces, largest first
    * @throws UnreadableImageException if the bytes are not an acceptable image
    */
   public PhotoAnalysis analyse(byte[] encoded) {
-    RgbImage image = decode(encoded);
+    return analyse(encoded, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Like {@link #analyse(byte[])}, but embeds nothing when more than {@code maxFaces} faces are
+   * found: a caller that refuses such a photo need not pay for their embeddings.
+   *
+   * @param encoded the uploaded bytes
+   * @param maxFaces the most faces the caller will use
+   * @return the analysis; {@code faces} is empty when {@code faceCount > maxFaces}
+   * @throws UnreadableImageException if the bytes are not an acceptable image
+   */
+  public PhotoAnalysis analyse(byte[] encoded, int maxFaces) {
+    return analyse(decode(encoded), maxFaces, false);
+  }
+
+  /**
+   * Analyses a photo for the enrolment page: every face, plus a small upright thumbnail made from
+   * the same decoded (EXIF-oriented, pixel-limited) image the faces were found in, so that the page
+   * never decodes the upload a second time.
+   *
+   * @param encoded the uploaded bytes
+   * @return the analysis with {@code thumbnailJpeg} present
+   * @throws UnreadableImageException if the bytes are not an acceptable image
+   */
+  public PhotoAnalysis analyseWithThumbnail(byte[] encoded) {
+    return analyse(decode(encoded), Integer.MAX_VALUE, true);
+  }
+
+  private PhotoAnalysis analyse(RgbImage image, int maxFaces, boolean withThumbnail) {
+    PhotoResult result = pipeline.process(image);
     List<AnalysedFace> faces = new ArrayList<>();
-    for (EmbeddedFace face : pipeline.process(image).faces()) {
-      FaceDetection detection =
-          new FaceDetection(face.box(), (float) face.score(), face.landmarks());
-      faces.add(
-          new AnalysedFace(
-              face.box(),
-              face.score(),
-              FaceQuality.of(detection, face.chip()),
-              face.embedding(),
-              face.chip()));
+    int found = result.faces().size();
+    if (found <= maxFaces) {
+      for (EmbeddedFace face : result.faces()) {
+        FaceDetection detection =
+            new FaceDetection(face.box(), (float) face.score(), face.landmarks());
+        faces.add(
+            new AnalysedFace(
+                face.box(),
+                face.score(),
+                FaceQuality.of(detection, face.chip()),
+                face.embedding(),
+                face.chip()));
+      }
     }
     faces.sort(Comparator.comparingDouble((AnalysedFace f) -> f.box().area()).reversed());
-    return new PhotoAnalysis(image.width(), image.height(), faces);
+    return new PhotoAnalysis(
+        image.width(),
+        image.height(),
+        found,
+        faces,
+        withThumbnail ? Optional.of(Thumbnails.jpeg(image, thumbnailWidth)) : Optional.empty());
   }
 
   private RgbImage decode(byte[] encoded) {

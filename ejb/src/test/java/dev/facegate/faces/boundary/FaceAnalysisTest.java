@@ -1,12 +1,16 @@
-package dev.facegate.recognition.control;
+package dev.facegate.faces.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.facegate.enrolment.control.EnrolmentConfiguration;
+import dev.facegate.faces.entity.AnalysedFace;
+import dev.facegate.faces.entity.PhotoAnalysis;
+import dev.facegate.faces.entity.UnreadableImageException;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,17 +24,18 @@ import org.junit.jupiter.api.Test;
  * The face engine on real photos, outside the server: faces found, quality figures that separate a
  * sharp photo from a blurred copy at the gate's default, and refusal of non-images.
  */
-class FaceEngineTest {
+class FaceAnalysisTest {
 
-  private static FaceEngine engine;
+  private static FaceAnalysis engine;
 
   @BeforeAll
   static void loadModels() {
-    engine = new FaceEngine();
+    engine = new FaceAnalysis();
     engine.engine = "MXNet";
     engine.device = "cpu";
     engine.minFaceSize = 40;
     engine.maxPixels = 40_000_000L;
+    engine.thumbnailWidth = 240;
     engine.load();
   }
 
@@ -54,7 +59,6 @@ class FaceEngineTest {
       norm += v * v;
     }
     assertThat(Math.sqrt(norm)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
-    assertThat(face.embedding().modelVersion()).isEqualTo(engine.modelVersion());
     assertThat(face.chipPng()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
   }
 
@@ -82,6 +86,40 @@ class FaceEngineTest {
   }
 
   @Test
+  void aGroupPhotoIsNotEmbeddedWhenTheCallerWantsOneFace() throws IOException {
+    PhotoAnalysis analysis = engine.analyse(photo("azure_face_samples/identification1.jpg"), 1);
+
+    assertThat(analysis.faceCount()).isGreaterThan(1);
+    assertThat(analysis.faces()).isEmpty();
+    assertThat(analysis.singleFace()).isEmpty();
+  }
+
+  @Test
+  void aPhoneRotatedPhotoIsAnalysedUprightWithAnUprightThumbnail() throws IOException {
+    byte[] upright = photo("azure_face_samples/Family1-Dad1.jpg");
+    // As a phone stores a portrait: pixels turned a quarter counter-clockwise, EXIF says "turn
+    // 90 degrees clockwise to view" (orientation 6).
+    byte[] stored = withExifOrientation(rotatedCounterClockwise(upright), 6);
+
+    PhotoAnalysis reference = engine.analyse(upright);
+    PhotoAnalysis analysis = engine.analyseWithThumbnail(stored);
+
+    assertThat(analysis.width()).isEqualTo(reference.width());
+    assertThat(analysis.height()).isEqualTo(reference.height());
+    assertThat(analysis.faces()).hasSize(1);
+    assertThat(analysis.faces().get(0).box().iou(reference.faces().get(0).box()))
+        .isGreaterThan(0.8);
+    BufferedImage thumbnail =
+        ImageIO.read(new ByteArrayInputStream(analysis.thumbnailJpeg().orElseThrow()));
+    assertThat(thumbnail.getWidth()).isEqualTo(Math.min(240, reference.width()));
+    assertThat(thumbnail.getHeight())
+        .isCloseTo(
+            (int)
+                Math.round((double) reference.height() * thumbnail.getWidth() / reference.width()),
+            org.assertj.core.data.Offset.offset(1));
+  }
+
+  @Test
   void nonImagesAndTruncatedImagesAreRefusedWithTheirKind() throws IOException {
     byte[] jpeg = photo("azure_face_samples/Family1-Dad1.jpg");
 
@@ -102,6 +140,49 @@ class FaceEngineTest {
       throw new IllegalStateException("Missing shared photo " + file.toAbsolutePath());
     }
     return Files.readAllBytes(file);
+  }
+
+  private static byte[] rotatedCounterClockwise(byte[] jpeg) throws IOException {
+    BufferedImage source = ImageIO.read(new ByteArrayInputStream(jpeg));
+    int w = source.getWidth();
+    int h = source.getHeight();
+    BufferedImage turned = new BufferedImage(h, w, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        turned.setRGB(y, w - 1 - x, source.getRGB(x, y));
+      }
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(turned, "jpg", out);
+    return out.toByteArray();
+  }
+
+  /** Inserts an APP1 EXIF segment (big-endian TIFF, one IFD0 entry: Orientation) after SOI. */
+  private static byte[] withExifOrientation(byte[] jpeg, int orientation) throws IOException {
+    ByteArrayOutputStream tiff = new ByteArrayOutputStream();
+    DataOutputStream t = new DataOutputStream(tiff);
+    t.writeBytes("MM");
+    t.writeShort(42);
+    t.writeInt(8);
+    t.writeShort(1);
+    t.writeShort(0x0112);
+    t.writeShort(3);
+    t.writeInt(1);
+    t.writeShort(orientation);
+    t.writeShort(0);
+    t.writeInt(0);
+    ByteArrayOutputStream segment = new ByteArrayOutputStream();
+    DataOutputStream d = new DataOutputStream(segment);
+    d.writeShort(0xFFE1);
+    d.writeShort(2 + 6 + tiff.size());
+    d.writeBytes("Exif");
+    d.writeShort(0);
+    d.write(tiff.toByteArray());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(jpeg, 0, 2);
+    out.write(segment.toByteArray());
+    out.write(jpeg, 2, jpeg.length - 2);
+    return out.toByteArray();
   }
 
   /** Defocus: a Gaussian blur of the given sigma (pixels), edges clamped, saved losslessly. */

@@ -1,4 +1,4 @@
-package dev.facegate.recognition.control;
+package dev.facegate.faces.entity;
 
 import dev.facegate.platform.BusinessException;
 import jakarta.ejb.ApplicationException;
@@ -6,8 +6,12 @@ import jakarta.ejb.ApplicationException;
 /**
  * The uploaded bytes are not an image the server accepts: not an image at all, truncated or
  * corrupt, or declaring more pixels than allowed (a decompression bomb, refused before decoding).
+ *
+ * <p>No rollback: the refusal happens before anything is written, and a caller that turns it into a
+ * per-photo verdict (bulk import, a page with several photos) must be able to go on with the other
+ * photos in its unit of work.
  */
-@ApplicationException(rollback = true)
+@ApplicationException(rollback = false)
 public class UnreadableImageException extends BusinessException {
 
   /** Why the image was refused. */

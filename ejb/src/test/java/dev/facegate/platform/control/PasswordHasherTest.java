@@ -1,4 +1,4 @@
-package dev.facegate.accounts.control;
+package dev.facegate.platform.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

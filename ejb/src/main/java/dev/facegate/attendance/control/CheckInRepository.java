@@ -1,4 +1,4 @@
-package dev.facegate.recognition.control;
+package dev.facegate.attendance.control;
 
 import dev.facegate.domain.attendance.CheckIn;
 import dev.facegate.domain.recognition.Outcome;

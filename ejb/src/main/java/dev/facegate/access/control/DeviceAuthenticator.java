@@ -1,21 +1,23 @@
-package dev.facegate.access.boundary;
+package dev.facegate.access.control;
 
-import dev.facegate.access.control.DeviceGuard;
-import dev.facegate.access.control.DeviceRepository;
-import dev.facegate.access.control.DeviceTokens;
+import dev.facegate.access.boundary.DeviceAuthenticationException;
+import dev.facegate.access.boundary.DeviceForbiddenException;
+import dev.facegate.access.boundary.RateLimitedException;
+import dev.facegate.access.boundary.SignedRequest;
 import dev.facegate.domain.access.Device;
 import dev.facegate.domain.access.DeviceKind;
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Authenticates signed requests from devices. Every failure says as little as possible to the
- * caller: an unknown device and a wrong token get the same answer.
+ * Authenticates signed requests from devices; runs inside the device use case's transaction (one
+ * boundary call per frame). Every failure says as little as possible to the caller: an unknown
+ * device and a wrong token get the same answer.
  */
-@Stateless
-public class DeviceAccess {
+@Dependent
+public class DeviceAuthenticator {
 
   private static final String REFUSED = "The device credentials are not valid.";
 
@@ -28,13 +30,15 @@ public class DeviceAccess {
   /**
    * Checks token, timestamp window, signature, replay and rate; marks the device as seen.
    *
+   * @param bodyHash hex SHA-256 of the request body, computed by the caller from the bytes it read
    * @param expectedKind the kind of device the endpoint serves
    * @return the authenticated device
    * @throws DeviceAuthenticationException missing, wrong, stale or replayed credentials (401)
    * @throws DeviceForbiddenException disabled device or wrong kind (403)
    * @throws RateLimitedException too many requests (429)
    */
-  public Device authenticate(long deviceId, SignedRequest request, DeviceKind expectedKind) {
+  public Device authenticate(
+      long deviceId, SignedRequest request, String bodyHash, DeviceKind expectedKind) {
     if (request.token() == null || request.signature() == null || request.timestamp() == null) {
       throw new DeviceAuthenticationException(
           "Device token, X-FaceGate-Timestamp and X-FaceGate-Signature are required.");
@@ -63,7 +67,7 @@ public class DeviceAccess {
             request.method(),
             request.path(),
             request.timestamp().strip(),
-            request.bodyHash());
+            bodyHash);
     if (!DeviceTokens.constantTimeEquals(expected, request.signature().strip())) {
       throw new DeviceAuthenticationException("The request signature is not valid.");
     }

@@ -1,4 +1,4 @@
-package dev.facegate.recognition.control;
+package dev.facegate.faces.entity;
 
 import dev.facegate.models.alignment.FaceChip;
 import dev.facegate.models.embedding.Embedding;
