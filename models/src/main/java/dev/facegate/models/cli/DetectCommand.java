@@ -75,7 +75,7 @@ final class DetectCommand implements Command {
         box[i] = round(box[i]);
       }
       face.put("box", box);
-      face.put("score", round(f.score() * 1e4) / 1e4);
+      face.put("score", Math.round(f.score() * 1e6) / 1e6);
       List<double[]> points = new ArrayList<>();
       for (Point p : f.landmarks()) {
         points.add(new double[] {round(p.x()), round(p.y())});

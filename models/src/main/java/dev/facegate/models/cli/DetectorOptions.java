@@ -13,12 +13,18 @@ final class DetectorOptions {
         --scale-factor F     pyramid scale factor (default 0.709)
         --thresholds A,B,C   P-Net, R-Net, O-Net thresholds (default 0.6,0.7,0.7)
         --regressed-nms T    extra NMS on regressed candidates, a speed knob (default 0: off)
-        --engine NAME        DJL engine: MXNet (default) or PyTorch
+        --engine NAME        DJL engine: MXNet (default) or PyTorch (PyTorch needs its native
+                             jar on the class path; an engine that cannot run is refused)
         --device NAME        cpu, gpu0, ... (default: the engine's default)
         --max-pixels N       refuse images with more pixels (default 50000000)
       """;
 
   private DetectorOptions() {}
+
+  /** Reads {@code --engine} and refuses, before anything loads, an engine that cannot run. */
+  static String engine(Args args) throws UsageException {
+    return Engines.require(args.option("engine").orElse(FaceDetector.DEFAULT_ENGINE));
+  }
 
   static FaceDetector build(Args args) throws UsageException {
     FaceDetector.Builder b =
@@ -26,7 +32,7 @@ final class DetectorOptions {
             .optMinFaceSize(args.intOption("min-face", 40))
             .optScaleFactor(args.doubleOption("scale-factor", 0.709))
             .optRegressedNms(args.doubleOption("regressed-nms", 0))
-            .optEngine(args.option("engine").orElse(FaceDetector.DEFAULT_ENGINE));
+            .optEngine(engine(args));
     if (args.option("device").isPresent()) {
       b.optDevice(Device.fromName(args.option("device").get()));
     }

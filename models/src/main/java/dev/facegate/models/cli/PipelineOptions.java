@@ -40,7 +40,7 @@ final class PipelineOptions implements AutoCloseable {
       throw new UsageException("--pad must be between 0 and 1");
     }
     boolean fallback = args.flag("fallback");
-    String engine = args.option("engine").orElse(FaceEmbedder.DEFAULT_ENGINE);
+    String engine = DetectorOptions.engine(args);
     Device device = args.option("device").map(Device::fromName).orElse(null);
     FaceDetector detector = DetectorOptions.build(args);
     FaceEmbedder embedder;

@@ -1,16 +1,21 @@
 package dev.facegate.models.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.facegate.models.TestFaces;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -155,6 +160,56 @@ class FaceCliTest {
     Result bad = run("detect", text.toString());
     assertThat(bad.status()).isEqualTo(1);
     assertThat(bad.err()).contains("Not a supported image format");
+  }
+
+  @Test
+  void anEngineThatCannotRunIsRefusedUpFrontNamingTheAvailableOnes() {
+    String image = TestFaces.file("faceapijs/test_images/faces.jpg").toString();
+    Result unknown = run("detect", "--engine", "TensorFlow", image);
+    assertThat(unknown.status()).isEqualTo(2);
+    assertThat(unknown.err())
+        .contains("engine TensorFlow cannot run here", "Engines available: MXNet, PyTorch.");
+
+    // face-cli.jar: PyTorch's engine and JNI jars without its native jar, and DJL offline.
+    assumeTrue(System.getenv("PYTORCH_LIBRARY_PATH") == null, "PYTORCH_LIBRARY_PATH is set");
+    Thread thread = Thread.currentThread();
+    ClassLoader original = thread.getContextClassLoader();
+    thread.setContextClassLoader(new Hiding(original, "native/lib/pytorch.properties"));
+    try {
+      Result r = run("embed", "--engine", "pytorch", image);
+      assertThat(r.status()).as(r.err()).isEqualTo(2);
+      assertThat(r.err())
+          .contains(
+              "engine pytorch cannot run here: its native library is not on the class path",
+              "Engines available: MXNet.",
+              "-cp face-cli.jar:pytorch-native-cpu-",
+              "PYTORCH_LIBRARY_PATH")
+          .doesNotContain("Offline mode");
+    } finally {
+      thread.setContextClassLoader(original);
+    }
+    // Engine names are matched as DJL spells them, whatever the case typed.
+    assertThat(run("detect", "--engine", "mxnet", "--min-face", "80", image).status()).isZero();
+  }
+
+  /** A class loader that hides one resource, as if its jar were not on the class path. */
+  private static final class Hiding extends ClassLoader {
+    private final String hidden;
+
+    Hiding(ClassLoader parent, String hidden) {
+      super(parent);
+      this.hidden = hidden;
+    }
+
+    @Override
+    public URL getResource(String name) {
+      return name.equals(hidden) ? null : super.getResource(name);
+    }
+
+    @Override
+    public Enumeration<URL> getResources(String name) throws IOException {
+      return name.equals(hidden) ? Collections.emptyEnumeration() : super.getResources(name);
+    }
   }
 
   @Test
