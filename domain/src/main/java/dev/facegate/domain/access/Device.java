@@ -2,6 +2,7 @@ package dev.facegate.domain.access;
 
 import static java.util.Objects.requireNonNull;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,6 +14,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -21,11 +23,15 @@ import java.time.Instant;
  * database cannot be turned into working device credentials. Rotating the token replaces the hash.
  */
 @Entity
+@Cacheable
 @Table(name = "device")
 @NamedQuery(name = Device.FIND_ALL, query = "SELECT d FROM Device d ORDER BY d.site, d.name")
 public class Device {
 
   public static final String FIND_ALL = "Device.findAll";
+
+  /** How precisely {@link #getLastSeenAt()} follows the device's requests. */
+  public static final Duration LAST_SEEN_RESOLUTION = Duration.ofMinutes(1);
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -96,8 +102,13 @@ public class Device {
     enabled = true;
   }
 
+  /**
+   * Records that the device was heard from. Kept to the minute: a door posts several frames a
+   * second, and rewriting the row for each would cost a database write per frame and evict the
+   * device from the second-level cache every time.
+   */
   public void seenAt(Instant when) {
-    if (lastSeenAt == null || when.isAfter(lastSeenAt)) {
+    if (lastSeenAt == null || !when.isBefore(lastSeenAt.plus(LAST_SEEN_RESOLUTION))) {
       lastSeenAt = when;
     }
   }

@@ -2,6 +2,7 @@ package dev.facegate.domain.recognition;
 
 import static java.util.Objects.requireNonNull;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -22,6 +23,7 @@ import java.util.Map;
  * stricter threshold than the canteen kiosk).
  */
 @Entity
+@Cacheable
 @Table(name = "recognition_settings")
 public class RecognitionSettings {
 

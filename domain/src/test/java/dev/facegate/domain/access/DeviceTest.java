@@ -29,6 +29,19 @@ class DeviceTest {
   }
 
   @Test
+  void lastSeenIsKeptToTheMinuteSoFramesDoNotRewriteTheRow() {
+    Device door = new Device("Front", DeviceKind.DOOR, "HQ", "Main door", "hash", Instant.EPOCH);
+    Instant first = Instant.parse("2026-11-27T10:00:00Z");
+
+    door.seenAt(first);
+    door.seenAt(first.plusSeconds(59));
+    assertThat(door.getLastSeenAt()).isEqualTo(first);
+
+    door.seenAt(first.plus(Device.LAST_SEEN_RESOLUTION));
+    assertThat(door.getLastSeenAt()).isEqualTo(first.plus(Device.LAST_SEEN_RESOLUTION));
+  }
+
+  @Test
   void rotationReplacesTheTokenHash() {
     Device door = new Device("Front", DeviceKind.DOOR, "HQ", "Main door", "old", Instant.EPOCH);
 

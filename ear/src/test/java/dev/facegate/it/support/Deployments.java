@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Testable;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
@@ -37,13 +38,33 @@ public final class Deployments {
    * run inside the server and call boundaries directly.
    */
   public static EnterpriseArchive applicationWithTests(Class<?>... testClasses) {
+    return applicationWithTests(List.of(), testClasses);
+  }
+
+  /**
+   * Like {@link #applicationWithTests(Class[])}, with shared photos packed into the test module
+   * (read there with {@link Faces#resource}): the server's JVM does not know the photos' folder.
+   * The test module also sees Hibernate's API, for tests that read its statistics.
+   */
+  public static EnterpriseArchive applicationWithTests(
+      List<String> photos, Class<?>... testClasses) {
     EnterpriseArchive ear = application();
     WebArchive tests =
         ShrinkWrap.create(WebArchive.class, TEST_MODULE)
             .addClasses(testClasses)
-            .addClasses(TestCredentials.class, InContainerAuthentication.class)
+            .addClasses(
+                TestCredentials.class,
+                InContainerAuthentication.class,
+                Callers.class,
+                Callers.AsAdmin.class,
+                Callers.AsHr.class,
+                Faces.class)
             .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
+            .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: org.hibernate\n"))
             .addAsLibrary(jarOf(org.assertj.core.api.Assertions.class));
+    for (String photo : photos) {
+      tests.addAsResource(Faces.dir().resolve(photo).toFile(), Faces.RESOURCE_FOLDER + photo);
+    }
     ear.addAsModule(Testable.archiveToTest(tests));
     // A packaged application.xml lists its modules; the test module has to be listed as well.
     String applicationXml;

@@ -81,6 +81,16 @@ public final class DoorClient {
         .build();
   }
 
+  /**
+   * The signature a door sends: HMAC-SHA256 keyed with SHA-256(token) over method, path, timestamp
+   * and the body's SHA-256, in hex.
+   */
+  public static String signature(String token, String path, String timestamp, byte[] body) {
+    return hmac(
+        sha256(token.getBytes(StandardCharsets.UTF_8)),
+        "POST\n" + path + "\n" + timestamp + "\n" + hex(sha256(body)));
+  }
+
   public Api.Reply send(HttpRequest request) {
     return api.send(request);
   }

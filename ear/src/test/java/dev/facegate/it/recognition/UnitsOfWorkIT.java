@@ -1,0 +1,192 @@
+package dev.facegate.it.recognition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.facegate.access.boundary.CreatedDevice;
+import dev.facegate.access.boundary.Devices;
+import dev.facegate.access.boundary.DoorDecision;
+import dev.facegate.access.boundary.DoorDecisions;
+import dev.facegate.access.boundary.NewDevice;
+import dev.facegate.access.boundary.SignedRequest;
+import dev.facegate.domain.access.DeviceKind;
+import dev.facegate.domain.enrolment.FaceTemplate;
+import dev.facegate.domain.people.Employee;
+import dev.facegate.domain.recognition.Outcome;
+import dev.facegate.enrolment.boundary.BulkImport;
+import dev.facegate.enrolment.boundary.Enrolment;
+import dev.facegate.enrolment.boundary.ImportLine;
+import dev.facegate.enrolment.boundary.ImportReport;
+import dev.facegate.enrolment.boundary.UploadedPhoto;
+import dev.facegate.it.support.Api;
+import dev.facegate.it.support.Callers;
+import dev.facegate.it.support.Deployments;
+import dev.facegate.it.support.DoorClient;
+import dev.facegate.it.support.Faces;
+import dev.facegate.people.boundary.Employees;
+import dev.facegate.people.boundary.NewEmployee;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Logger;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Units of work at the boundaries, inside WildFly on PostgreSQL: one enrolment photo is one
+ * transaction whatever happens to the others in the same upload, and one door frame is one boundary
+ * call whose database round trips are counted with Hibernate's statistics.
+ */
+@ExtendWith(ArquillianExtension.class)
+class UnitsOfWorkIT {
+
+  private static final Logger LOG = Logger.getLogger(UnitsOfWorkIT.class.getName());
+  private static final String AZURE = "azure_face_samples/";
+  private static final List<String> PHOTOS =
+      List.of(
+          AZURE + "Family1-Dad1.jpg",
+          AZURE + "Family1-Dad2.jpg",
+          AZURE + "Family1-Dad3.jpg",
+          AZURE + "Family1-Mom1.jpg");
+
+  /**
+   * The most statements a door frame of a known face may cost once the door and the settings are in
+   * the second-level cache: template existence, the person, the duplicate check, the check-in.
+   */
+  private static final double MAX_STATEMENTS_PER_MATCH = 4;
+
+  @Deployment
+  static EnterpriseArchive deployment() {
+    return Deployments.applicationWithTests(
+        PHOTOS, UnitsOfWorkIT.class, Api.class, Api.Reply.class, DoorClient.class);
+  }
+
+  @Inject Callers.AsAdmin asAdmin;
+
+  @Inject Employees employees;
+
+  @Inject Enrolment enrolment;
+
+  @Inject BulkImport bulkImport;
+
+  @Inject Devices devices;
+
+  @Inject DoorDecisions doors;
+
+  @PersistenceUnit(unitName = "facegate")
+  EntityManagerFactory persistence;
+
+  @Test
+  void aBadPhotoInABulkImportUndoesNothingAndTheReportSaysWhatIsStored() throws Exception {
+    Employee mom = consentingEmployee("Family1 Mom");
+    byte[] good = Faces.resource(AZURE + "Family1-Mom1.jpg");
+    byte[] truncated = Arrays.copyOf(good, good.length / 3);
+    byte[] zip =
+        zip(
+            mom.getEmployeeNumber() + "/1-good.jpg", good,
+            mom.getEmployeeNumber() + "/2-truncated.jpg", truncated,
+            mom.getEmployeeNumber() + "/3-text.jpg", "no image".getBytes(StandardCharsets.UTF_8));
+
+    ImportReport report = asAdmin.call(() -> bulkImport.importZip(new ByteArrayInputStream(zip)));
+
+    assertThat(report.lines())
+        .extracting(ImportLine::outcome)
+        .containsExactly(
+            ImportLine.Outcome.ENROLLED, ImportLine.Outcome.REFUSED, ImportLine.Outcome.REFUSED);
+    List<FaceTemplate> stored = asAdmin.call(() -> enrolment.templates(mom.getId()));
+    assertThat(stored).hasSize(1);
+    assertThat(report.lines().get(0).message()).contains(String.valueOf(stored.get(0).getId()));
+  }
+
+  @Test
+  void aDoorFrameIsOneBoundaryCallWithFewDatabaseRoundTrips() throws Exception {
+    Employee dad = consentingEmployee("Family1 Dad");
+    for (String photo : List.of("Family1-Dad1.jpg", "Family1-Dad2.jpg")) {
+      asAdmin.call(
+          () ->
+              enrolment.enrolPhoto(
+                  dad.getId(), new UploadedPhoto(photo, Faces.resource(AZURE + photo))));
+    }
+    CreatedDevice door =
+        asAdmin.call(
+            () ->
+                devices.create(
+                    new NewDevice(
+                        "Units door " + UUID.randomUUID(), DeviceKind.DOOR, "HQ", "Main door")));
+    byte[] frame = Faces.resource(AZURE + "Family1-Dad3.jpg");
+    Statistics statistics = persistence.unwrap(SessionFactory.class).getStatistics();
+    statistics.setStatisticsEnabled(true);
+    Instant start = Instant.now();
+    // The first frame fills the second-level cache with the door and the settings.
+    DoorDecision first = decide(door, frame, start);
+    assertThat(first.open()).isTrue();
+
+    int frames = 3;
+    statistics.clear();
+    for (int i = 1; i <= frames; i++) {
+      DoorDecision decision = decide(door, frame, start.plusSeconds(i));
+      assertThat(decision.outcome()).isEqualTo(Outcome.MATCH);
+      assertThat(decision.employeeId()).contains(dad.getId());
+      assertThat(decision.open()).isTrue();
+      assertThat(decision.duplicate()).isTrue();
+    }
+    double statementsPerFrame = (double) statistics.getPrepareStatementCount() / frames;
+    double entityLoadsPerFrame = (double) statistics.getEntityLoadCount() / frames;
+    LOG.info(
+        () ->
+            String.format(
+                "Door frame (MATCH): %.1f SQL statements, %.1f entity loads, %.1f L2 hits per frame",
+                statementsPerFrame,
+                entityLoadsPerFrame,
+                (double) statistics.getSecondLevelCacheHitCount() / frames));
+    assertThat(statementsPerFrame).isLessThanOrEqualTo(MAX_STATEMENTS_PER_MATCH);
+  }
+
+  private DoorDecision decide(CreatedDevice door, byte[] frame, Instant at) {
+    String path = "/api/v1/doors/" + door.device().getId() + "/decisions";
+    String timestamp = Long.toString(at.getEpochSecond());
+    return doors.decide(
+        door.device().getId(),
+        new SignedRequest(
+            door.token(),
+            timestamp,
+            DoorClient.signature(door.token(), path, timestamp, frame),
+            "POST",
+            path),
+        frame);
+  }
+
+  private Employee consentingEmployee(String name) throws Exception {
+    String number = "UOW-" + UUID.randomUUID().toString().substring(0, 8);
+    Employee employee =
+        asAdmin.call(() -> employees.create(new NewEmployee(number, name, "Research")));
+    asAdmin.call(() -> enrolment.recordConsent(employee.getId(), "2026-11"));
+    return employee;
+  }
+
+  private static byte[] zip(Object... namesAndContents) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(out)) {
+      for (int i = 0; i < namesAndContents.length; i += 2) {
+        zip.putNextEntry(new ZipEntry((String) namesAndContents[i]));
+        zip.write((byte[]) namesAndContents[i + 1]);
+        zip.closeEntry();
+      }
+    }
+    return out.toByteArray();
+  }
+}
