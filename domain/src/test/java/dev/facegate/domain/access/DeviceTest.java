@@ -1,5 +1,7 @@
 package dev.facegate.domain.access;
 
+import static dev.facegate.domain.access.DeviceBuilder.aDoor;
+import static dev.facegate.domain.access.DeviceBuilder.aKiosk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -10,17 +12,16 @@ class DeviceTest {
 
   @Test
   void aDoorControllerNeedsItsDoorAndAKioskHasNone() {
-    assertThatIllegalArgumentException()
-        .isThrownBy(() -> new Device("Front", DeviceKind.DOOR, "HQ", " ", "hash", Instant.EPOCH));
+    assertThatIllegalArgumentException().isThrownBy(() -> aDoor().withDoorName(" ").build());
 
-    Device kiosk = new Device("Lobby", DeviceKind.KIOSK, "HQ", "ignored", "hash", Instant.EPOCH);
+    Device kiosk = aKiosk().withDoorName("ignored").build();
     assertThat(kiosk.getDoorName()).isNull();
     assertThat(kiosk.isEnabled()).isTrue();
   }
 
   @Test
   void lastSeenOnlyMovesForward() {
-    Device door = new Device("Front", DeviceKind.DOOR, "HQ", "Main door", "hash", Instant.EPOCH);
+    Device door = aDoor().build();
 
     door.seenAt(Instant.parse("2026-11-27T10:00:00Z"));
     door.seenAt(Instant.parse("2026-11-27T09:00:00Z"));
@@ -30,7 +31,7 @@ class DeviceTest {
 
   @Test
   void lastSeenIsKeptToTheMinuteSoFramesDoNotRewriteTheRow() {
-    Device door = new Device("Front", DeviceKind.DOOR, "HQ", "Main door", "hash", Instant.EPOCH);
+    Device door = aDoor().build();
     Instant first = Instant.parse("2026-11-27T10:00:00Z");
 
     door.seenAt(first);
@@ -43,7 +44,7 @@ class DeviceTest {
 
   @Test
   void rotationReplacesTheTokenHash() {
-    Device door = new Device("Front", DeviceKind.DOOR, "HQ", "Main door", "old", Instant.EPOCH);
+    Device door = aDoor().withTokenHash("old").build();
 
     door.rotateToken("new");
 

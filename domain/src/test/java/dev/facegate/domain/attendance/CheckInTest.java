@@ -1,18 +1,17 @@
 package dev.facegate.domain.attendance;
 
+import static dev.facegate.domain.attendance.CheckInBuilder.aCheckIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.facegate.domain.recognition.Outcome;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class CheckInTest {
 
   @Test
   void aMatchNamesTheEmployeeAndMayOpenTheDoor() {
-    CheckIn checkIn =
-        new CheckIn(Instant.EPOCH, 1, 42L, Outcome.MATCH, true, false, 0.95, 0.6, "ok", "v1");
+    CheckIn checkIn = aCheckIn().matching(42L).openingTheDoor().build();
 
     assertThat(checkIn.getEmployeeId()).isEqualTo(42L);
     assertThat(checkIn.isDoorOpened()).isTrue();
@@ -21,19 +20,9 @@ class CheckInTest {
   @Test
   void onlyAMatchNamesAnEmployeeOrOpensADoor() {
     assertThatIllegalArgumentException()
-        .isThrownBy(
-            () ->
-                new CheckIn(
-                    Instant.EPOCH, 1, 42L, Outcome.UNKNOWN, false, false, 0.5, null, "x", "v1"));
+        .isThrownBy(() -> aCheckIn().withOutcome(Outcome.UNKNOWN).withEmployee(42L).build());
+    assertThatIllegalArgumentException().isThrownBy(() -> aCheckIn().matching(null).build());
     assertThatIllegalArgumentException()
-        .isThrownBy(
-            () ->
-                new CheckIn(
-                    Instant.EPOCH, 1, null, Outcome.MATCH, false, false, 0.95, null, "x", "v1"));
-    assertThatIllegalArgumentException()
-        .isThrownBy(
-            () ->
-                new CheckIn(
-                    Instant.EPOCH, 1, null, Outcome.NO_FACE, true, false, null, null, "x", "v1"));
+        .isThrownBy(() -> aCheckIn().withOutcome(Outcome.NO_FACE).openingTheDoor().build());
   }
 }
