@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.facegate.domain.people.Employee;
 import dev.facegate.domain.people.EmploymentStatus;
-import dev.facegate.it.support.Callers;
+import dev.facegate.it.support.AsAdmin;
+import dev.facegate.it.support.AsHr;
 import dev.facegate.it.support.Deployments;
 import dev.facegate.people.boundary.DuplicateEmployeeNumberException;
 import dev.facegate.people.boundary.Employees;
@@ -35,9 +36,9 @@ class EmployeesIT {
 
   @Inject Employees employees;
 
-  @Inject Callers.AsAdmin asAdmin;
+  @Inject AsAdmin asAdmin;
 
-  @Inject Callers.AsHr asHr;
+  @Inject AsHr asHr;
 
   @Test
   void createdEmployeeCanBeFoundAndIsListed() throws Exception {

@@ -18,7 +18,7 @@ import dev.facegate.enrolment.boundary.ImportLine;
 import dev.facegate.enrolment.boundary.ImportReport;
 import dev.facegate.enrolment.boundary.UploadedPhoto;
 import dev.facegate.it.support.Api;
-import dev.facegate.it.support.Callers;
+import dev.facegate.it.support.AsAdmin;
 import dev.facegate.it.support.Deployments;
 import dev.facegate.it.support.DoorClient;
 import dev.facegate.it.support.Faces;
@@ -75,7 +75,7 @@ class UnitsOfWorkIT {
         PHOTOS, UnitsOfWorkIT.class, Api.class, Api.Reply.class, DoorClient.class);
   }
 
-  @Inject Callers.AsAdmin asAdmin;
+  @Inject AsAdmin asAdmin;
 
   @Inject Employees employees;
 

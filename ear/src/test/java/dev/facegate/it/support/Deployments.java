@@ -55,9 +55,8 @@ public final class Deployments {
             .addClasses(
                 TestCredentials.class,
                 InContainerAuthentication.class,
-                Callers.class,
-                Callers.AsAdmin.class,
-                Callers.AsHr.class,
+                AsAdmin.class,
+                AsHr.class,
                 Faces.class)
             .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
             .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: org.hibernate\n"))

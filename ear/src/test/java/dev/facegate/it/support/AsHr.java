@@ -1,0 +1,25 @@
+package dev.facegate.it.support;
+
+import dev.facegate.platform.Roles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RunAs;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.util.concurrent.Callable;
+
+/**
+ * In-container tests call boundaries as HR the standard Jakarta EE way: through a bean that runs as
+ * that role. (A test method itself is an anonymous caller, which is how it checks that the
+ * boundaries refuse anonymous callers.) Each call is its own transaction.
+ */
+@Stateless
+@PermitAll
+@RunAs(Roles.HR)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class AsHr {
+
+  public <T> T call(Callable<T> work) throws Exception {
+    return work.call();
+  }
+}
