@@ -24,17 +24,17 @@ public class DeviceGuard {
   @Inject Clock clock;
 
   @Inject
-  @ConfigProperty(name = "facegate.devices.signature-window-seconds", defaultValue = "60")
+  @ConfigProperty(name = "facegate.devices.signature-window-seconds")
   int windowSeconds;
 
   /** Sustained requests per second a device may send. */
   @Inject
-  @ConfigProperty(name = "facegate.devices.rate-per-second", defaultValue = "5")
+  @ConfigProperty(name = "facegate.devices.rate-per-second")
   double ratePerSecond;
 
   /** Requests a device may send in a burst above the sustained rate. */
   @Inject
-  @ConfigProperty(name = "facegate.devices.rate-burst", defaultValue = "10")
+  @ConfigProperty(name = "facegate.devices.rate-burst")
   double burst;
 
   private final Map<String, Instant> seenSignatures = new ConcurrentHashMap<>();

@@ -34,7 +34,7 @@ public class AdminBootstrap {
   @Inject Clock clock;
 
   @Inject
-  @ConfigProperty(name = "facegate.admin.username", defaultValue = "admin")
+  @ConfigProperty(name = "facegate.admin.username")
   String username;
 
   @Inject

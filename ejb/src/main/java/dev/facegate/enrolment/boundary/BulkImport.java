@@ -48,15 +48,15 @@ public class BulkImport {
   @Inject Employees employees;
 
   @Inject
-  @ConfigProperty(name = "facegate.import.max-entries", defaultValue = "2000")
+  @ConfigProperty(name = "facegate.import.max-entries")
   int maxEntries;
 
   @Inject
-  @ConfigProperty(name = "facegate.import.max-file-bytes", defaultValue = "10485760")
+  @ConfigProperty(name = "facegate.import.max-file-bytes")
   long maxFileBytes;
 
   @Inject
-  @ConfigProperty(name = "facegate.import.max-total-bytes", defaultValue = "209715200")
+  @ConfigProperty(name = "facegate.import.max-total-bytes")
   long maxTotalBytes;
 
   /**

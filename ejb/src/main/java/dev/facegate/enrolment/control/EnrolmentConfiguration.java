@@ -12,27 +12,25 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class EnrolmentConfiguration {
 
   /**
-   * Default lowest Laplacian variance in the centre of a 150 px chip. Measured on the shared
-   * portraits (azure_face_samples, face_recognition_ageitgey): sharp photos 176 (a 240p video
-   * frame) to 1366; the same photos after a Gaussian blur of sigma 2 px 1 to 87, of sigma 3 px 0 to
-   * 32. 40 refuses clearly defocused faces and keeps every sharp one (FaceEngineTest).
+   * The default of {@code facegate.enrolment.min-sharpness}, for tests (the properties file holds
+   * it; ConfigurationDefaultsTest keeps the two equal): the lowest Laplacian variance in the centre
+   * of a 150 px chip. Measured on the shared portraits (azure_face_samples,
+   * face_recognition_ageitgey): sharp photos 176 (a 240p video frame) to 1366; the same photos
+   * after a Gaussian blur of sigma 2 px 1 to 87, of sigma 3 px 0 to 32. 40 refuses clearly
+   * defocused faces and keeps every sharp one (FaceEngineTest).
    */
-  public static final String DEFAULT_MIN_SHARPNESS_TEXT = "40";
-
   public static final double DEFAULT_MIN_SHARPNESS = 40;
 
   @Inject
-  @ConfigProperty(name = "facegate.enrolment.min-face-size", defaultValue = "80")
+  @ConfigProperty(name = "facegate.enrolment.min-face-size")
   int minFaceSize;
 
   @Inject
-  @ConfigProperty(
-      name = "facegate.enrolment.min-sharpness",
-      defaultValue = DEFAULT_MIN_SHARPNESS_TEXT)
+  @ConfigProperty(name = "facegate.enrolment.min-sharpness")
   double minSharpness;
 
   @Inject
-  @ConfigProperty(name = "facegate.enrolment.min-frontalness", defaultValue = "0.45")
+  @ConfigProperty(name = "facegate.enrolment.min-frontalness")
   double minFrontalness;
 
   /** Defaults to the model's calibrated threshold: what would match at a door is a duplicate. */

@@ -54,20 +54,20 @@ public class FaceAnalysis {
   private static final Logger LOG = Logger.getLogger(FaceAnalysis.class.getName());
 
   @Inject
-  @ConfigProperty(name = "facegate.face.engine", defaultValue = "MXNet")
+  @ConfigProperty(name = "facegate.face.engine")
   String engine;
 
   /** {@code cpu} or {@code gpu} (or {@code gpu0}, ...). */
   @Inject
-  @ConfigProperty(name = "facegate.face.device", defaultValue = "cpu")
+  @ConfigProperty(name = "facegate.face.device")
   String device;
 
   @Inject
-  @ConfigProperty(name = "facegate.face.min-face-size", defaultValue = "40")
+  @ConfigProperty(name = "facegate.face.min-face-size")
   int minFaceSize;
 
   @Inject
-  @ConfigProperty(name = "facegate.face.max-pixels", defaultValue = "40000000")
+  @ConfigProperty(name = "facegate.face.max-pixels")
   long maxPixels;
 
   /** Width of the enrolment page's preview; the height keeps the photo's aspect. */

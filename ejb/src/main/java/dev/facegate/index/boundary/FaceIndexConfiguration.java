@@ -6,7 +6,6 @@ import dev.facegate.index.control.FaceIndexBackend;
 import dev.facegate.index.control.LuceneFaceIndex;
 import dev.facegate.index.control.LuceneSettings;
 import dev.facegate.index.entity.FaceModel;
-import dev.facegate.models.embedding.FaceEmbedder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -21,7 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Chooses and builds the index backend from MicroProfile Config: Elasticsearch when {@code
  * facegate.index.elasticsearch.url} is set, the embedded Lucene index otherwise. Every setting can
- * be overridden by an environment variable (e.g. {@code FACEGATE_INDEX_ELASTICSEARCH_URL}).
+ * be overridden by an environment variable (e.g. {@code FACEGATE_INDEX_ELASTICSEARCH_URL}); the
+ * defaults are in {@code META-INF/microprofile-config.properties}.
  *
  * <p>The backend is created on first use, not at deployment, so a cluster that is down does not
  * stop the application from starting; the first call then fails quickly and a later one retries.
@@ -32,19 +32,19 @@ public class FaceIndexConfiguration {
   private static final Logger LOG = Logger.getLogger(FaceIndexConfiguration.class.getName());
 
   @Inject
-  @ConfigProperty(name = "facegate.index.model.id", defaultValue = FaceEmbedder.MODEL_ID)
+  @ConfigProperty(name = "facegate.index.model.id")
   String modelId;
 
   @Inject
-  @ConfigProperty(name = "facegate.index.model.version", defaultValue = FaceEmbedder.MODEL_VERSION)
+  @ConfigProperty(name = "facegate.index.model.version")
   String modelVersion;
 
   @Inject
-  @ConfigProperty(name = "facegate.index.model.dimensions", defaultValue = "128")
+  @ConfigProperty(name = "facegate.index.model.dimensions")
   int dimensions;
 
   @Inject
-  @ConfigProperty(name = "facegate.index.num-candidates", defaultValue = "100")
+  @ConfigProperty(name = "facegate.index.num-candidates")
   int numCandidates;
 
   @Inject
@@ -64,31 +64,31 @@ public class FaceIndexConfiguration {
   Optional<String> password;
 
   @Inject
-  @ConfigProperty(name = "facegate.index.elasticsearch.connect-timeout-ms", defaultValue = "2000")
+  @ConfigProperty(name = "facegate.index.elasticsearch.connect-timeout-ms")
   long connectTimeoutMs;
 
   @Inject
-  @ConfigProperty(name = "facegate.index.elasticsearch.response-timeout-ms", defaultValue = "10000")
+  @ConfigProperty(name = "facegate.index.elasticsearch.response-timeout-ms")
   long responseTimeoutMs;
 
   @Inject
-  @ConfigProperty(name = "facegate.index.elasticsearch.alias", defaultValue = "facegate-faces")
+  @ConfigProperty(name = "facegate.index.elasticsearch.alias")
   String alias;
 
   @Inject
-  @ConfigProperty(name = "facegate.index.elasticsearch.index-type", defaultValue = "int8_hnsw")
+  @ConfigProperty(name = "facegate.index.elasticsearch.index-type")
   String indexType;
 
   @Inject
-  @ConfigProperty(name = "facegate.index.elasticsearch.rescore-oversample", defaultValue = "3")
+  @ConfigProperty(name = "facegate.index.elasticsearch.rescore-oversample")
   float rescoreOversample;
 
   @Inject
-  @ConfigProperty(name = "facegate.index.elasticsearch.replicas", defaultValue = "1")
+  @ConfigProperty(name = "facegate.index.elasticsearch.replicas")
   int replicas;
 
   @Inject
-  @ConfigProperty(name = "facegate.index.elasticsearch.refresh", defaultValue = "wait_for")
+  @ConfigProperty(name = "facegate.index.elasticsearch.refresh")
   String refresh;
 
   /** Default: {@code ${jboss.server.data.dir}/facegate/index}. */
@@ -101,27 +101,33 @@ public class FaceIndexConfiguration {
   FaceIndexBackend backend() {
     FaceModel model = new FaceModel(modelId, modelVersion, dimensions);
     if (url.filter(u -> !u.isBlank()).isPresent()) {
-      ElasticsearchSettings settings =
-          new ElasticsearchSettings(
-              URI.create(url.get().trim()),
-              apiKey,
-              username,
-              password,
-              Duration.ofMillis(connectTimeoutMs),
-              Duration.ofMillis(responseTimeoutMs),
-              alias,
-              model,
-              numCandidates,
-              indexType,
-              rescoreOversample,
-              replicas,
-              refresh);
+      ElasticsearchSettings settings = elasticsearchSettings(model);
       LOG.info(() -> "face index: " + settings);
       return ElasticsearchFaceIndex.open(settings);
     }
     LuceneSettings settings = new LuceneSettings(luceneFolder(), model, numCandidates);
     LOG.info(() -> "face index: embedded Lucene in " + settings.directory() + ", " + model.key());
     return LuceneFaceIndex.open(settings);
+  }
+
+  /** The Elasticsearch settings from configuration; only when a URL is configured. */
+  ElasticsearchSettings elasticsearchSettings(FaceModel model) {
+    ElasticsearchSettings.Builder builder =
+        ElasticsearchSettings.builder()
+            .setUrl(URI.create(url.orElseThrow().trim()))
+            .setModel(model)
+            .optConnectTimeout(Duration.ofMillis(connectTimeoutMs))
+            .optResponseTimeout(Duration.ofMillis(responseTimeoutMs))
+            .optAlias(alias)
+            .optNumCandidates(numCandidates)
+            .optIndexType(indexType)
+            .optRescoreOversample(rescoreOversample)
+            .optReplicas(replicas)
+            .optRefresh(refresh);
+    apiKey.ifPresent(builder::optApiKey);
+    username.ifPresent(builder::optUsername);
+    password.ifPresent(builder::optPassword);
+    return builder.build();
   }
 
   void close(@Disposes FaceIndexBackend backend) {

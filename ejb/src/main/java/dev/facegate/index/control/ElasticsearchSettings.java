@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Configuration of {@link ElasticsearchFaceIndex}.
+ * Configuration of {@link ElasticsearchFaceIndex}, made with {@link #builder()}.
  *
  * @param url cluster URL, e.g. {@code https://search.example:9200}
  * @param apiKey encoded API key, or empty
@@ -88,113 +88,18 @@ public record ElasticsearchSettings(
     }
   }
 
+  /**
+   * A builder: {@code set*} for what is required (URL and model), {@code opt*} for the rest.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
   /** Whether the index type keeps quantised vectors, so {@code rescore_vector} applies. */
   public boolean quantised() {
     return indexType.startsWith("int") || indexType.startsWith("bbq");
-  }
-
-  /** Settings with the defaults of the configuration for everything but URL and model. */
-  public static ElasticsearchSettings of(URI url, FaceModel model) {
-    return new ElasticsearchSettings(
-        url,
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Duration.ofSeconds(2),
-        Duration.ofSeconds(10),
-        "facegate-faces",
-        model,
-        100,
-        "int8_hnsw",
-        3f,
-        1,
-        "wait_for");
-  }
-
-  public ElasticsearchSettings withAlias(String alias) {
-    return new ElasticsearchSettings(
-        url,
-        apiKey,
-        username,
-        password,
-        connectTimeout,
-        responseTimeout,
-        alias,
-        model,
-        numCandidates,
-        indexType,
-        rescoreOversample,
-        replicas,
-        refresh);
-  }
-
-  public ElasticsearchSettings withReplicas(int replicas) {
-    return new ElasticsearchSettings(
-        url,
-        apiKey,
-        username,
-        password,
-        connectTimeout,
-        responseTimeout,
-        alias,
-        model,
-        numCandidates,
-        indexType,
-        rescoreOversample,
-        replicas,
-        refresh);
-  }
-
-  public ElasticsearchSettings withTimeouts(Duration connect, Duration response) {
-    return new ElasticsearchSettings(
-        url,
-        apiKey,
-        username,
-        password,
-        connect,
-        response,
-        alias,
-        model,
-        numCandidates,
-        indexType,
-        rescoreOversample,
-        replicas,
-        refresh);
-  }
-
-  public ElasticsearchSettings withSearch(int numCandidates, String indexType, float oversample) {
-    return new ElasticsearchSettings(
-        url,
-        apiKey,
-        username,
-        password,
-        connectTimeout,
-        responseTimeout,
-        alias,
-        model,
-        numCandidates,
-        indexType,
-        oversample,
-        replicas,
-        refresh);
-  }
-
-  public ElasticsearchSettings withCredentials(
-      Optional<String> apiKey, Optional<String> username, Optional<String> password) {
-    return new ElasticsearchSettings(
-        url,
-        apiKey,
-        username,
-        password,
-        connectTimeout,
-        responseTimeout,
-        alias,
-        model,
-        numCandidates,
-        indexType,
-        rescoreOversample,
-        replicas,
-        refresh);
   }
 
   @Override
@@ -211,6 +116,197 @@ public record ElasticsearchSettings(
   private static void requirePositive(Duration duration, String what) {
     if (duration == null || duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException(what + " must be positive");
+    }
+  }
+
+  /**
+   * Builds {@link ElasticsearchSettings}. The optional values start at the server's defaults in
+   * {@code META-INF/microprofile-config.properties} ({@code FaceIndexConfigurationTest} keeps the
+   * two equal), so tests and tools set only what they change; {@link #build()} checks everything.
+   */
+  public static final class Builder {
+
+    private URI url;
+    private FaceModel model;
+    private Optional<String> apiKey = Optional.empty();
+    private Optional<String> username = Optional.empty();
+    private Optional<String> password = Optional.empty();
+    private Duration connectTimeout = Duration.ofSeconds(2);
+    private Duration responseTimeout = Duration.ofSeconds(10);
+    private String alias = "facegate-faces";
+    private int numCandidates = 100;
+    private String indexType = "int8_hnsw";
+    private float rescoreOversample = 3f;
+    private int replicas = 1;
+    private String refresh = "wait_for";
+
+    private Builder() {}
+
+    /**
+     * Sets the cluster URL (required).
+     *
+     * @param url {@code http(s)://host:port}
+     * @return this builder
+     */
+    public Builder setUrl(URI url) {
+      this.url = url;
+      return this;
+    }
+
+    /**
+     * Sets the embedding model the index serves (required).
+     *
+     * @param model the model; its id and version name the index behind the alias
+     * @return this builder
+     */
+    public Builder setModel(FaceModel model) {
+      this.model = model;
+      return this;
+    }
+
+    /**
+     * Authenticates with an encoded API key; it wins over basic auth.
+     *
+     * @param apiKey the key; blank means none
+     * @return this builder
+     */
+    public Builder optApiKey(String apiKey) {
+      this.apiKey = Optional.ofNullable(apiKey);
+      return this;
+    }
+
+    /**
+     * Authenticates with basic auth when no API key is given.
+     *
+     * @param username the user; blank means none
+     * @return this builder
+     */
+    public Builder optUsername(String username) {
+      this.username = Optional.ofNullable(username);
+      return this;
+    }
+
+    /**
+     * The basic-auth password that goes with {@link #optUsername}.
+     *
+     * @param password the password; blank means none
+     * @return this builder
+     */
+    public Builder optPassword(String password) {
+      this.password = Optional.ofNullable(password);
+      return this;
+    }
+
+    /**
+     * Limits opening a connection (default 2 s).
+     *
+     * @param connectTimeout positive
+     * @return this builder
+     */
+    public Builder optConnectTimeout(Duration connectTimeout) {
+      this.connectTimeout = connectTimeout;
+      return this;
+    }
+
+    /**
+     * Limits waiting for an answer (default 10 s); no call can hang longer.
+     *
+     * @param responseTimeout positive
+     * @return this builder
+     */
+    public Builder optResponseTimeout(Duration responseTimeout) {
+      this.responseTimeout = responseTimeout;
+      return this;
+    }
+
+    /**
+     * The alias searches and writes go through (default {@code facegate-faces}).
+     *
+     * @param alias lower case letters, digits, {@code _} and {@code -}
+     * @return this builder
+     */
+    public Builder optAlias(String alias) {
+      this.alias = alias;
+      return this;
+    }
+
+    /**
+     * HNSW candidates per shard (default 100).
+     *
+     * @param numCandidates 1 to 10,000
+     * @return this builder
+     */
+    public Builder optNumCandidates(int numCandidates) {
+      this.numCandidates = numCandidates;
+      return this;
+    }
+
+    /**
+     * The {@code dense_vector} index type of new indices (default {@code int8_hnsw}).
+     *
+     * @param indexType e.g. {@code hnsw}, {@code int8_hnsw}, {@code bbq_hnsw}, {@code flat}
+     * @return this builder
+     */
+    public Builder optIndexType(String indexType) {
+      this.indexType = indexType;
+      return this;
+    }
+
+    /**
+     * Re-ranking of quantised hits with the raw vectors (default 3).
+     *
+     * @param rescoreOversample 0 (off) or at least 1
+     * @return this builder
+     */
+    public Builder optRescoreOversample(float rescoreOversample) {
+      this.rescoreOversample = rescoreOversample;
+      return this;
+    }
+
+    /**
+     * Replicas of each new index (default 1).
+     *
+     * @param replicas 0 for a single node
+     * @return this builder
+     */
+    public Builder optReplicas(int replicas) {
+      this.replicas = replicas;
+      return this;
+    }
+
+    /**
+     * Refresh policy of writes (default {@code wait_for}).
+     *
+     * @param refresh {@code wait_for} or {@code true}
+     * @return this builder
+     */
+    public Builder optRefresh(String refresh) {
+      this.refresh = refresh;
+      return this;
+    }
+
+    /**
+     * Checks and builds the settings.
+     *
+     * @return the settings
+     * @throws NullPointerException if URL or model is missing
+     * @throws IllegalArgumentException if a value is out of range
+     */
+    public ElasticsearchSettings build() {
+      return new ElasticsearchSettings(
+          url,
+          apiKey,
+          username,
+          password,
+          connectTimeout,
+          responseTimeout,
+          alias,
+          model,
+          numCandidates,
+          indexType,
+          rescoreOversample,
+          replicas,
+          refresh);
     }
   }
 }

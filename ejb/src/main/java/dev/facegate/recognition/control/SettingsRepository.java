@@ -25,11 +25,11 @@ public class SettingsRepository {
   @Inject Clock clock;
 
   @Inject
-  @ConfigProperty(name = "facegate.recognition.default-margin", defaultValue = "0.02")
+  @ConfigProperty(name = "facegate.recognition.default-margin")
   double defaultMargin;
 
   @Inject
-  @ConfigProperty(name = "facegate.recognition.duplicate-window-seconds", defaultValue = "300")
+  @ConfigProperty(name = "facegate.recognition.duplicate-window-seconds")
   int defaultDuplicateWindow;
 
   public RecognitionSettings current() {

@@ -163,10 +163,15 @@ public final class FaceIndexBench {
     @Override
     public ElasticsearchFaceIndex open(int numCandidates) {
       return ElasticsearchFaceIndex.open(
-          ElasticsearchSettings.of(URI.create(esUrl), model)
-              .withAlias(alias)
-              .withReplicas(0)
-              .withSearch(numCandidates, "int8_hnsw", 3f));
+          ElasticsearchSettings.builder()
+              .setUrl(URI.create(esUrl))
+              .setModel(model)
+              .optAlias(alias)
+              .optReplicas(0)
+              .optNumCandidates(numCandidates)
+              .optIndexType("int8_hnsw")
+              .optRescoreOversample(3f)
+              .build());
     }
 
     @Override

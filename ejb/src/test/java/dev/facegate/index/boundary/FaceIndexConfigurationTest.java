@@ -3,6 +3,7 @@ package dev.facegate.index.boundary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.facegate.index.control.ElasticsearchSettings;
 import dev.facegate.index.control.FaceIndexBackend;
 import dev.facegate.index.control.LuceneFaceIndex;
 import dev.facegate.index.entity.FaceMatch;
@@ -10,11 +11,15 @@ import dev.facegate.index.entity.FaceModel;
 import dev.facegate.index.entity.IndexUnavailableException;
 import dev.facegate.index.entity.IndexedFace;
 import dev.facegate.index.entity.TagFilter;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,30 +28,75 @@ class FaceIndexConfigurationTest {
 
   @TempDir Path folder;
 
-  /** The configuration with the defaults its {@code @ConfigProperty} annotations declare. */
-  private FaceIndexConfiguration defaults() {
+  /**
+   * The configuration with the defaults of {@code META-INF/microprofile-config.properties}, a test
+   * model and a temporary Lucene folder.
+   */
+  private FaceIndexConfiguration defaults() throws IOException {
+    Properties file = new Properties();
+    try (InputStream in =
+        FaceIndexConfiguration.class.getResourceAsStream(
+            "/META-INF/microprofile-config.properties")) {
+      file.load(in);
+    }
     FaceIndexConfiguration configuration = new FaceIndexConfiguration();
     configuration.modelId = "dlib-resnet29";
     configuration.modelVersion = "1";
-    configuration.dimensions = 128;
-    configuration.numCandidates = 100;
+    configuration.dimensions =
+        Integer.parseInt(file.getProperty("facegate.index.model.dimensions"));
+    configuration.numCandidates =
+        Integer.parseInt(file.getProperty("facegate.index.num-candidates"));
     configuration.url = Optional.empty();
     configuration.apiKey = Optional.empty();
     configuration.username = Optional.empty();
     configuration.password = Optional.empty();
-    configuration.connectTimeoutMs = 2000;
-    configuration.responseTimeoutMs = 10000;
-    configuration.alias = "facegate-faces";
-    configuration.indexType = "int8_hnsw";
-    configuration.rescoreOversample = 3;
-    configuration.replicas = 1;
-    configuration.refresh = "wait_for";
+    configuration.connectTimeoutMs =
+        Long.parseLong(file.getProperty("facegate.index.elasticsearch.connect-timeout-ms"));
+    configuration.responseTimeoutMs =
+        Long.parseLong(file.getProperty("facegate.index.elasticsearch.response-timeout-ms"));
+    configuration.alias = file.getProperty("facegate.index.elasticsearch.alias");
+    configuration.indexType = file.getProperty("facegate.index.elasticsearch.index-type");
+    configuration.rescoreOversample =
+        Float.parseFloat(file.getProperty("facegate.index.elasticsearch.rescore-oversample"));
+    configuration.replicas =
+        Integer.parseInt(file.getProperty("facegate.index.elasticsearch.replicas"));
+    configuration.refresh = file.getProperty("facegate.index.elasticsearch.refresh");
     configuration.luceneDirectory = Optional.of(folder.toString());
     return configuration;
   }
 
   @Test
-  void withoutAnElasticsearchUrlTheEmbeddedLuceneIndexServesTheFacade() {
+  void theSettingsBuildersDefaultsAreTheServersDefaults() throws IOException {
+    FaceIndexConfiguration configuration = defaults();
+    configuration.url = Optional.of(" http://search.example:9200 ");
+    FaceModel model = new FaceModel("dlib-resnet29", "1", 128);
+
+    assertThat(configuration.elasticsearchSettings(model))
+        .isEqualTo(
+            ElasticsearchSettings.builder()
+                .setUrl(URI.create("http://search.example:9200"))
+                .setModel(model)
+                .build());
+  }
+
+  @Test
+  void configuredCredentialsReachTheSettings() throws IOException {
+    FaceIndexConfiguration configuration = defaults();
+    configuration.url = Optional.of("https://search.example:9200");
+    configuration.apiKey = Optional.of("a2V5");
+    configuration.username = Optional.of("facegate");
+    configuration.password = Optional.of(" ");
+
+    ElasticsearchSettings settings =
+        configuration.elasticsearchSettings(new FaceModel("dlib-resnet29", "1", 128));
+
+    assertThat(settings.apiKey()).hasValue("a2V5");
+    assertThat(settings.username()).hasValue("facegate");
+    assertThat(settings.password()).as("blank is none").isEmpty();
+  }
+
+  @Test
+  void withoutAnElasticsearchUrlTheEmbeddedLuceneIndexServesTheFacade() throws IOException {
     FaceIndexConfiguration configuration = defaults();
     configuration.url = Optional.of(" ");
 

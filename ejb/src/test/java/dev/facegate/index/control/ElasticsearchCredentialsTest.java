@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,17 +52,17 @@ class ElasticsearchCredentialsTest {
     server.stop(0);
   }
 
-  private ElasticsearchSettings settings() {
-    return ElasticsearchSettings.of(
-            URI.create("http://127.0.0.1:" + server.getAddress().getPort()), MODEL)
-        .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2));
+  private ElasticsearchSettings.Builder settings() {
+    return ElasticsearchSettings.builder()
+        .setUrl(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
+        .setModel(MODEL)
+        .optConnectTimeout(Duration.ofSeconds(1))
+        .optResponseTimeout(Duration.ofSeconds(2));
   }
 
   @Test
   void sendsTheApiKey() {
-    ElasticsearchSettings settings =
-        settings()
-            .withCredentials(Optional.of("a2V5OnNlY3JldA=="), Optional.empty(), Optional.empty());
+    ElasticsearchSettings settings = settings().optApiKey("a2V5OnNlY3JldA==").build();
 
     assertThatThrownBy(() -> ElasticsearchFaceIndex.open(settings))
         .isInstanceOf(IndexUnavailableException.class);
@@ -73,8 +72,7 @@ class ElasticsearchCredentialsTest {
   @Test
   void sendsBasicAuthWhenNoApiKeyIsGiven() {
     ElasticsearchSettings settings =
-        settings()
-            .withCredentials(Optional.empty(), Optional.of("facegate"), Optional.of("s3cret"));
+        settings().optUsername("facegate").optPassword("s3cret").build();
     String expected =
         "Basic "
             + Base64.getEncoder()
@@ -88,8 +86,7 @@ class ElasticsearchCredentialsTest {
   @Test
   void settingsNeverPrintCredentials() {
     ElasticsearchSettings settings =
-        settings()
-            .withCredentials(Optional.of("a2V5OnNlY3JldA=="), Optional.of("u"), Optional.of("pw"));
+        settings().optApiKey("a2V5OnNlY3JldA==").optUsername("u").optPassword("pw").build();
 
     assertThat(settings.toString()).doesNotContain("a2V5OnNlY3JldA==").doesNotContain("pw");
   }

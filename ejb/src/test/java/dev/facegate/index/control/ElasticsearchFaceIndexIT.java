@@ -5,6 +5,7 @@ import static dev.facegate.index.control.Faces.face;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.facegate.index.entity.FaceMatch;
+import dev.facegate.index.entity.FaceModel;
 import dev.facegate.index.entity.IndexUnavailableException;
 import dev.facegate.index.entity.TagFilter;
 import java.net.URI;
@@ -31,8 +32,7 @@ class ElasticsearchFaceIndexIT extends FaceIndexContract {
     String configured = System.getProperty("es.url");
     assertThat(configured).as("system property es.url (set by the build)").isNotBlank();
     url = URI.create(configured);
-    ElasticsearchSettings probe =
-        ElasticsearchSettings.of(url, MODEL).withAlias("facegate-startup-probe").withReplicas(0);
+    ElasticsearchSettings probe = onTheTestNode(MODEL).optAlias("facegate-startup-probe").build();
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     ElasticsearchFaceIndex index = null;
     while (index == null) {
@@ -51,12 +51,14 @@ class ElasticsearchFaceIndexIT extends FaceIndexContract {
     }
   }
 
+  /** Settings for the single test node: no replicas. */
+  private static ElasticsearchSettings.Builder onTheTestNode(FaceModel model) {
+    return ElasticsearchSettings.builder().setUrl(url).setModel(model).optReplicas(0);
+  }
+
   @Override
   protected FaceIndexBackend newIndex() {
-    settings =
-        ElasticsearchSettings.of(url, MODEL)
-            .withAlias("facegate-test-" + ALIASES.incrementAndGet())
-            .withReplicas(0);
+    settings = onTheTestNode(MODEL).optAlias("facegate-test-" + ALIASES.incrementAndGet()).build();
     return ElasticsearchFaceIndex.open(settings);
   }
 
@@ -83,9 +85,7 @@ class ElasticsearchFaceIndexIT extends FaceIndexContract {
 
     try (ElasticsearchFaceIndex other =
         ElasticsearchFaceIndex.open(
-            ElasticsearchSettings.of(url, Faces.OTHER_VERSION)
-                .withAlias(settings.alias())
-                .withReplicas(0))) {
+            onTheTestNode(Faces.OTHER_VERSION).optAlias(settings.alias()).build())) {
       assertThat(other.count()).isZero();
     }
   }
@@ -93,10 +93,11 @@ class ElasticsearchFaceIndexIT extends FaceIndexContract {
   @Test
   void exactHnswWithoutQuantisationAlsoWorks() {
     ElasticsearchSettings hnsw =
-        ElasticsearchSettings.of(url, MODEL)
-            .withAlias(settings.alias() + "-hnsw")
-            .withReplicas(0)
-            .withSearch(50, "hnsw", 3f);
+        onTheTestNode(MODEL)
+            .optAlias(settings.alias() + "-hnsw")
+            .optNumCandidates(50)
+            .optIndexType("hnsw")
+            .build();
     try (ElasticsearchFaceIndex plain = ElasticsearchFaceIndex.open(hnsw)) {
       float[] v = faces.vector();
       plain.upsert(List.of(face("t1").vector(v).build()));

@@ -26,8 +26,12 @@ class ElasticsearchUnreachableTest {
       port = socket.getLocalPort();
     }
     ElasticsearchSettings settings =
-        ElasticsearchSettings.of(URI.create("http://127.0.0.1:" + port), MODEL)
-            .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1));
+        ElasticsearchSettings.builder()
+            .setUrl(URI.create("http://127.0.0.1:" + port))
+            .setModel(MODEL)
+            .optConnectTimeout(Duration.ofSeconds(1))
+            .optResponseTimeout(Duration.ofSeconds(1))
+            .build();
 
     long start = System.nanoTime();
     assertThatThrownBy(() -> ElasticsearchFaceIndex.open(settings))
@@ -55,8 +59,12 @@ class ElasticsearchUnreachableTest {
                     }
                   });
       ElasticsearchSettings settings =
-          ElasticsearchSettings.of(URI.create("http://127.0.0.1:" + silent.getLocalPort()), MODEL)
-              .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1));
+          ElasticsearchSettings.builder()
+              .setUrl(URI.create("http://127.0.0.1:" + silent.getLocalPort()))
+              .setModel(MODEL)
+              .optConnectTimeout(Duration.ofSeconds(1))
+              .optResponseTimeout(Duration.ofSeconds(1))
+              .build();
 
       long start = System.nanoTime();
       assertThatThrownBy(() -> ElasticsearchFaceIndex.open(settings))

@@ -37,7 +37,7 @@ public class DoorDecisionsResource {
   @Inject DoorDecisions doors;
 
   @Inject
-  @ConfigProperty(name = "facegate.upload.max-bytes", defaultValue = "10485760")
+  @ConfigProperty(name = "facegate.upload.max-bytes")
   long maxBytes;
 
   /**

@@ -39,7 +39,7 @@ public class TemplatesResource {
   @Inject Enrolment enrolment;
 
   @Inject
-  @ConfigProperty(name = "facegate.upload.max-bytes", defaultValue = "10485760")
+  @ConfigProperty(name = "facegate.upload.max-bytes")
   long maxBytes;
 
   /** A template as the API shows it: metadata only, never the vector or the crop. */
