@@ -146,14 +146,19 @@ class UnitsOfWorkIT {
     }
     double statementsPerFrame = (double) statistics.getPrepareStatementCount() / frames;
     double entityLoadsPerFrame = (double) statistics.getEntityLoadCount() / frames;
+    long transactions = statistics.getTransactionCount();
     LOG.info(
         () ->
             String.format(
-                "Door frame (MATCH): %.1f SQL statements, %.1f entity loads, %.1f L2 hits per frame",
+                "Door frame (MATCH): %.1f SQL statements, %.1f entity loads, %.1f L2 hits per"
+                    + " frame, %d transactions for %d frames",
                 statementsPerFrame,
                 entityLoadsPerFrame,
-                (double) statistics.getSecondLevelCacheHitCount() / frames));
+                (double) statistics.getSecondLevelCacheHitCount() / frames,
+                transactions,
+                frames));
     assertThat(statementsPerFrame).isLessThanOrEqualTo(MAX_STATEMENTS_PER_MATCH);
+    assertThat(transactions).as("one transaction per frame").isEqualTo(frames);
   }
 
   private DoorDecision decide(CreatedDevice door, byte[] frame, Instant at) {
