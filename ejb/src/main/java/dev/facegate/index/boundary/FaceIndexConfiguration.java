@@ -64,6 +64,14 @@ public class FaceIndexConfiguration {
   Optional<String> password;
 
   @Inject
+  @ConfigProperty(name = "facegate.index.elasticsearch.ca-fingerprint")
+  Optional<String> caFingerprint;
+
+  @Inject
+  @ConfigProperty(name = "facegate.index.elasticsearch.ca-file")
+  Optional<String> caFile;
+
+  @Inject
   @ConfigProperty(name = "facegate.index.elasticsearch.connect-timeout-ms")
   long connectTimeoutMs;
 
@@ -127,6 +135,8 @@ public class FaceIndexConfiguration {
     apiKey.ifPresent(builder::optApiKey);
     username.ifPresent(builder::optUsername);
     password.ifPresent(builder::optPassword);
+    caFingerprint.filter(f -> !f.isBlank()).ifPresent(builder::optCaFingerprint);
+    caFile.filter(f -> !f.isBlank()).map(f -> Path.of(f.trim())).ifPresent(builder::optCaFile);
     return builder.build();
   }
 

@@ -2,11 +2,17 @@ package dev.facegate.index.control;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.TransportUtils;
 import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
+import co.elastic.clients.transport.rest5_client.low_level.Rest5ClientBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.message.BasicHeader;
 import org.apache.hc.core5.util.Timeout;
@@ -22,8 +28,10 @@ final class ElasticsearchClients {
   private ElasticsearchClients() {}
 
   static ElasticsearchClient create(ElasticsearchSettings settings) {
+    Rest5ClientBuilder builder = Rest5Client.builder(settings.url());
+    sslContext(settings).ifPresent(builder::setSSLContext);
     Rest5Client restClient =
-        Rest5Client.builder(settings.url())
+        builder
             .setDefaultHeaders(authHeaders(settings))
             .setConnectionConfigCallback(
                 c ->
@@ -35,6 +43,28 @@ final class ElasticsearchClients {
                         .setResponseTimeout(timeout(settings.responseTimeout())))
             .build();
     return new ElasticsearchClient(new Rest5ClientTransport(restClient, new JacksonJsonpMapper()));
+  }
+
+  /**
+   * The trust for an {@code https} cluster: only the configured CA (by fingerprint or PEM file), or
+   * the JVM's trusted CAs when neither is given. Never "trust all".
+   */
+  static Optional<SSLContext> sslContext(ElasticsearchSettings settings) {
+    if (settings.caFingerprint().isPresent()) {
+      return Optional.of(
+          TransportUtils.sslContextFromCaFingerprint(
+              settings.caFingerprint().get().replace(":", "")));
+    }
+    if (settings.caFile().isPresent()) {
+      try {
+        return Optional.of(
+            TransportUtils.sslContextFromHttpCaCrt(settings.caFile().get().toFile()));
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "Cannot read the Elasticsearch CA file " + settings.caFile().get(), e);
+      }
+    }
+    return Optional.empty();
   }
 
   private static Header[] authHeaders(ElasticsearchSettings settings) {

@@ -2,6 +2,7 @@ package dev.facegate.index.control;
 
 import dev.facegate.index.entity.FaceModel;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,6 +16,11 @@ import java.util.regex.Pattern;
  * @param apiKey encoded API key, or empty
  * @param username basic-auth user (used when no API key is given), or empty
  * @param password basic-auth password, or empty
+ * @param caFingerprint for an {@code https} URL: the SHA-256 fingerprint (hex, colons allowed) of
+ *     the CA certificate that signed the cluster's HTTP certificate, as Elasticsearch prints it at
+ *     its first start; the only CA trusted then. Or empty
+ * @param caFile for an {@code https} URL: a PEM file with that CA certificate ({@code
+ *     http_ca.crt}); the only CA trusted then. Or empty; with neither, the JVM's trusted CAs apply
  * @param connectTimeout limit for opening a connection
  * @param responseTimeout limit for waiting for an answer; no call can hang longer
  * @param alias the alias searches and writes go through; one index per model version sits behind
@@ -32,6 +38,8 @@ public record ElasticsearchSettings(
     Optional<String> apiKey,
     Optional<String> username,
     Optional<String> password,
+    Optional<String> caFingerprint,
+    Optional<Path> caFile,
     Duration connectTimeout,
     Duration responseTimeout,
     String alias,
@@ -65,6 +73,20 @@ public record ElasticsearchSettings(
     apiKey = nonBlank(apiKey);
     username = nonBlank(username);
     password = nonBlank(password);
+    caFingerprint = nonBlank(caFingerprint);
+    caFile = caFile == null ? Optional.empty() : caFile;
+    if ((caFingerprint.isPresent() || caFile.isPresent()) && !url.getScheme().equals("https")) {
+      throw new IllegalArgumentException(
+          "a CA fingerprint or CA file only applies to an https:// URL, got " + url);
+    }
+    if (caFingerprint.isPresent() && caFile.isPresent()) {
+      throw new IllegalArgumentException("give either a CA fingerprint or a CA file, not both");
+    }
+    if (caFingerprint.isPresent()
+        && !caFingerprint.get().replace(":", "").matches("(?i)[0-9a-f]{64}")) {
+      throw new IllegalArgumentException(
+          "the CA fingerprint must be the 64 hex digits of a SHA-256, colons allowed");
+    }
     requirePositive(connectTimeout, "connect timeout");
     requirePositive(responseTimeout, "response timeout");
     if (alias == null || !ALIAS.matcher(alias).matches()) {
@@ -131,6 +153,8 @@ public record ElasticsearchSettings(
     private Optional<String> apiKey = Optional.empty();
     private Optional<String> username = Optional.empty();
     private Optional<String> password = Optional.empty();
+    private Optional<String> caFingerprint = Optional.empty();
+    private Optional<Path> caFile = Optional.empty();
     private Duration connectTimeout = Duration.ofSeconds(2);
     private Duration responseTimeout = Duration.ofSeconds(10);
     private String alias = "facegate-faces";
@@ -286,6 +310,28 @@ public record ElasticsearchSettings(
     }
 
     /**
+     * Trusts only the CA with this SHA-256 fingerprint (an {@code https} URL is required).
+     *
+     * @param fingerprint 64 hex digits, colons allowed; blank means none
+     * @return this builder
+     */
+    public Builder optCaFingerprint(String fingerprint) {
+      this.caFingerprint = Optional.ofNullable(fingerprint);
+      return this;
+    }
+
+    /**
+     * Trusts only the CA certificate in this PEM file (an {@code https} URL is required).
+     *
+     * @param file the CA certificate, e.g. Elasticsearch's {@code config/certs/http_ca.crt}
+     * @return this builder
+     */
+    public Builder optCaFile(Path file) {
+      this.caFile = Optional.ofNullable(file);
+      return this;
+    }
+
+    /**
      * Checks and builds the settings.
      *
      * @return the settings
@@ -298,6 +344,8 @@ public record ElasticsearchSettings(
           apiKey,
           username,
           password,
+          caFingerprint,
+          caFile,
           connectTimeout,
           responseTimeout,
           alias,

@@ -50,6 +50,8 @@ class FaceIndexConfigurationTest {
     configuration.apiKey = Optional.empty();
     configuration.username = Optional.empty();
     configuration.password = Optional.empty();
+    configuration.caFingerprint = Optional.empty();
+    configuration.caFile = Optional.empty();
     configuration.connectTimeoutMs =
         Long.parseLong(file.getProperty("facegate.index.elasticsearch.connect-timeout-ms"));
     configuration.responseTimeoutMs =
