@@ -7,6 +7,7 @@ import dev.facegate.models.detection.Resampler.FloatPixels;
 import dev.facegate.models.detection.Resampler.Pixels;
 import dev.facegate.models.detection.StageTranslator.Batch;
 import dev.facegate.models.detection.StageTranslator.Heads;
+import dev.facegate.models.engine.InferenceLock;
 import dev.facegate.models.geometry.Box;
 import dev.facegate.models.geometry.Nms;
 import dev.facegate.models.geometry.Point;
@@ -55,16 +56,19 @@ final class Cascade implements AutoCloseable {
   private final Predictor<Batch, Heads> rnet;
   private final Predictor<Batch, Heads> onet;
   private final boolean bgr;
+  private final InferenceLock lock;
 
   Cascade(
       Predictor<Batch, Heads> pnet,
       Predictor<Batch, Heads> rnet,
       Predictor<Batch, Heads> onet,
-      boolean bgr) {
+      boolean bgr,
+      InferenceLock lock) {
     this.pnet = pnet;
     this.rnet = rnet;
     this.onet = onet;
     this.bgr = bgr;
+    this.lock = lock;
   }
 
   /** A candidate box with its score and the regression the network proposed for it. */
@@ -115,7 +119,8 @@ final class Cascade implements AutoCloseable {
       Resampler.resize(prev, pw, ph, 0, 0, pw, ph, level, ws, hs);
       float[] input = new float[3 * ws * hs];
       Resampler.normalizeToChw(level, ws, hs, input, 0, bgr);
-      Heads out = pnet.predict(new Batch(input, 1, hs, ws));
+      Batch batch = new Batch(input, 1, hs, ws);
+      Heads out = lock.call(() -> pnet.predict(batch));
       List<Candidate> found = cells(out, scale, options.thresholds()[0]);
       all.addAll(nms(found, MtcnnOptions.NMS_LEVEL, Nms.Overlap.UNION));
       prev = new FloatPixels(level);
@@ -266,7 +271,8 @@ final class Cascade implements AutoCloseable {
       Resampler.resize(src, w, h, rx, ry, rw, rh, crop, size, size);
       Resampler.normalizeToChw(crop, size, size, batch, k * per, bgr);
     }
-    return net.predict(new Batch(batch, padded, size, size));
+    Batch input = new Batch(batch, padded, size, size);
+    return lock.call(() -> net.predict(input));
   }
 
   private static List<Candidate> nms(List<Candidate> c, double threshold, Nms.Overlap overlap) {

@@ -5,6 +5,7 @@ import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.translate.TranslateException;
 import dev.facegate.models.detection.MtcnnBlocks.Stage;
+import dev.facegate.models.engine.InferenceLock;
 import dev.facegate.models.image.ImageDecoder;
 import dev.facegate.models.image.ImageDecodingException;
 import dev.facegate.models.image.RgbImage;
@@ -31,9 +32,10 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  *
  * <p>The three networks are loaded once, when the detector is built. A detector is safe for
  * concurrent callers: each call borrows a set of DJL predictors from a pool (creating one when all
- * are busy), because predictors are not thread-safe. With the MXNet engine DJL recommends starting
- * the JVM with the environment variable {@code MXNET_ENGINE_TYPE=NaiveEngine} when several threads
- * run inference.
+ * are busy), because predictors are not thread-safe. Keep MXNet's default engine type: under {@code
+ * MXNET_ENGINE_TYPE=NaiveEngine} (often advised for multi-threaded DJL inference) MXNet is not safe
+ * for concurrent callers, so calls into it are then serialised process-wide ({@link
+ * InferenceLock}), which keeps results correct but costs throughput.
  *
  * <p>Close the detector once no call is running; it releases the native memory of the models.
  */
@@ -53,6 +55,7 @@ public final class FaceDetector implements AutoCloseable {
   private final ImageDecoder decoder;
   private final String engine;
   private final Device device;
+  private final InferenceLock lock;
   private final ConcurrentLinkedDeque<Cascade> idle = new ConcurrentLinkedDeque<>();
   private final List<Cascade> created = new ArrayList<>();
   private volatile boolean closed;
@@ -73,15 +76,21 @@ public final class FaceDetector implements AutoCloseable {
     }
     this.engine = eng.getEngineName();
     this.device = b.device != null ? b.device : eng.defaultDevice();
+    this.lock = InferenceLock.forEngine(engine);
     TfjsWeights weights = PackagedWeights.MTCNN.load();
     try {
-      for (Stage stage : Stage.values()) {
-        Model model = Model.newInstance("mtcnn-" + stage.name().toLowerCase(), device, engine);
-        models.put(stage, model);
-        var block = stage.newBlock();
-        model.setBlock(block);
-        MtcnnBlocks.loadWeights(block, stage, weights, model.getNDManager());
-      }
+      lock.call(
+          () -> {
+            for (Stage stage : Stage.values()) {
+              Model model =
+                  Model.newInstance("mtcnn-" + stage.name().toLowerCase(), device, engine);
+              models.put(stage, model);
+              var block = stage.newBlock();
+              model.setBlock(block);
+              MtcnnBlocks.loadWeights(block, stage, weights, model.getNDManager());
+            }
+            return null;
+          });
     } catch (RuntimeException e) {
       models.values().forEach(Model::close);
       throw e;
@@ -170,7 +179,8 @@ public final class FaceDetector implements AutoCloseable {
             models.get(Stage.PNET).newPredictor(t),
             models.get(Stage.RNET).newPredictor(t),
             models.get(Stage.ONET).newPredictor(t),
-            BGR);
+            BGR,
+            lock);
     synchronized (created) {
       created.add(c);
     }
@@ -183,12 +193,16 @@ public final class FaceDetector implements AutoCloseable {
       return;
     }
     closed = true;
-    synchronized (created) {
-      created.forEach(Cascade::close);
-      created.clear();
-    }
-    idle.clear();
-    models.values().forEach(Model::close);
+    lock.call(
+        () -> {
+          synchronized (created) {
+            created.forEach(Cascade::close);
+            created.clear();
+          }
+          idle.clear();
+          models.values().forEach(Model::close);
+          return null;
+        });
   }
 
   /** Builds a {@link FaceDetector}; {@code opt*} settings have the original MTCNN's defaults. */

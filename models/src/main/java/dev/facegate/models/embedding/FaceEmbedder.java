@@ -2,6 +2,7 @@ package dev.facegate.models.embedding;
 
 import ai.djl.Device;
 import ai.djl.Model;
+import ai.djl.engine.Engine;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -9,6 +10,7 @@ import ai.djl.nn.Block;
 import ai.djl.translate.TranslateException;
 import dev.facegate.models.alignment.FaceChip;
 import dev.facegate.models.alignment.FaceTemplate;
+import dev.facegate.models.engine.InferenceLock;
 import dev.facegate.models.weights.PackagedWeights;
 import dev.facegate.models.weights.TfjsWeights;
 import java.io.IOException;
@@ -23,7 +25,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  *
  * <p>Load once and share: the model (block and weights) is loaded at build time and is thread-safe;
  * DJL predictors are not, so each call borrows one from a small pool (one per concurrent caller)
- * and returns it. Close the embedder to release the native memory.
+ * and returns it. Close the embedder to release the native memory. Keep MXNet's default engine
+ * type: under {@code MXNET_ENGINE_TYPE=NaiveEngine} calls into MXNet are serialised process-wide
+ * ({@link InferenceLock}), which keeps results correct but costs throughput.
  */
 public final class FaceEmbedder implements AutoCloseable {
 
@@ -52,6 +56,7 @@ public final class FaceEmbedder implements AutoCloseable {
       "/dev/facegate/models/embedding/" + MODEL_ID + ".properties";
 
   private final Model model;
+  private final InferenceLock lock;
   private final FaceChipTranslator translator = new FaceChipTranslator();
   private final ConcurrentLinkedQueue<Predictor<FaceChip, float[]>> idle =
       new ConcurrentLinkedQueue<>();
@@ -59,21 +64,27 @@ public final class FaceEmbedder implements AutoCloseable {
   private volatile boolean closed;
 
   private FaceEmbedder(Builder builder) {
-    Model m = Model.newInstance(MODEL_ID, builder.device, builder.engine);
-    try {
-      Block block = DlibResNet.block(builder.affineFolded);
-      block.initialize(
-          m.getNDManager(),
-          DataType.FLOAT32,
-          new Shape(1, 3, DlibResNet.INPUT_SIZE, DlibResNet.INPUT_SIZE));
-      TfjsWeights weights = builder.weights != null ? builder.weights : loadPackaged();
-      DlibResNetWeights.load(block, weights);
-      m.setBlock(block);
-    } catch (RuntimeException e) {
-      m.close();
-      throw e;
-    }
-    this.model = m;
+    // The canonical name (and the engine's native library loaded) before deciding on the lock.
+    this.lock = InferenceLock.forEngine(Engine.getEngine(builder.engine).getEngineName());
+    TfjsWeights weights = builder.weights != null ? builder.weights : loadPackaged();
+    this.model =
+        lock.call(
+            () -> {
+              Model m = Model.newInstance(MODEL_ID, builder.device, builder.engine);
+              try {
+                Block block = DlibResNet.block(builder.affineFolded);
+                block.initialize(
+                    m.getNDManager(),
+                    DataType.FLOAT32,
+                    new Shape(1, 3, DlibResNet.INPUT_SIZE, DlibResNet.INPUT_SIZE));
+                DlibResNetWeights.load(block, weights);
+                m.setBlock(block);
+                return m;
+              } catch (RuntimeException e) {
+                m.close();
+                throw e;
+              }
+            });
   }
 
   private static TfjsWeights loadPackaged() {
@@ -153,7 +164,7 @@ public final class FaceEmbedder implements AutoCloseable {
     }
     Predictor<FaceChip, float[]> p = borrow();
     try {
-      List<float[]> raw = p.batchPredict(chips);
+      List<float[]> raw = lock.call(() -> p.batchPredict(chips));
       List<Embedding> out = new ArrayList<>(raw.size());
       for (float[] r : raw) {
         out.add(Embedding.normalised(r, MODEL_ID, MODEL_VERSION));
@@ -177,7 +188,7 @@ public final class FaceEmbedder implements AutoCloseable {
     Objects.requireNonNull(chip, "chip is required");
     Predictor<FaceChip, float[]> p = borrow();
     try {
-      return p.predict(chip);
+      return lock.call(() -> p.predict(chip));
     } catch (TranslateException e) {
       throw new EmbeddingException("embedding failed", e);
     } finally {
@@ -203,12 +214,16 @@ public final class FaceEmbedder implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    synchronized (all) {
-      all.forEach(Predictor::close);
-      all.clear();
-    }
-    idle.clear();
-    model.close();
+    lock.call(
+        () -> {
+          synchronized (all) {
+            all.forEach(Predictor::close);
+            all.clear();
+          }
+          idle.clear();
+          model.close();
+          return null;
+        });
   }
 
   /** Configures a {@link FaceEmbedder}. */
