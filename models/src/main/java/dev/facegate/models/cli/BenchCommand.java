@@ -60,9 +60,10 @@ final class BenchCommand implements Command {
       throw new UsageException("--runs must be at least 50 for a stable p90");
     }
     boolean json = args.flag("json");
-    try (FaceDetector detector = DetectorOptions.build(args)) {
+    try (DetectorOptions options = DetectorOptions.open(args)) {
+      FaceDetector detector = options.detector();
       Path file = Path.of(args.positionals().get(0));
-      RgbImage frame = resize(detector.getImageDecoder().decodeRgb(file), width, height);
+      RgbImage frame = resize(options.decoder().decodeRgb(file), width, height);
       int faces = 0;
       for (int i = 0; i < warmup; i++) {
         faces = detector.detect(frame).size();

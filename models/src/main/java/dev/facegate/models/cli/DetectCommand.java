@@ -2,7 +2,6 @@ package dev.facegate.models.cli;
 
 import com.google.gson.Gson;
 import dev.facegate.models.detection.FaceDetection;
-import dev.facegate.models.detection.FaceDetector;
 import dev.facegate.models.geometry.Point;
 import dev.facegate.models.image.RgbImage;
 import java.awt.BasicStroke;
@@ -47,11 +46,11 @@ final class DetectCommand implements Command {
       throw new UsageException("no image given");
     }
     Path annotate = args.option("annotate").map(Path::of).orElse(null);
-    try (FaceDetector detector = DetectorOptions.build(args)) {
+    try (DetectorOptions options = DetectorOptions.open(args)) {
       List<Map<String, Object>> results = new ArrayList<>();
       for (String image : images) {
-        RgbImage rgb = detector.getImageDecoder().decodeRgb(Path.of(image));
-        List<FaceDetection> faces = detector.detect(rgb);
+        RgbImage rgb = options.decoder().decodeRgb(Path.of(image));
+        List<FaceDetection> faces = options.detector().detect(rgb);
         results.add(toJson(image, faces));
         if (annotate != null) {
           Files.createDirectories(annotate);

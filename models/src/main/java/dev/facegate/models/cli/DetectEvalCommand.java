@@ -66,11 +66,11 @@ final class DetectEvalCommand implements Command {
     boolean json = args.flag("json");
     DetectionMetrics m = new DetectionMetrics(iou, minSize);
     int detections = 0;
-    try (FaceDetector detector = DetectorOptions.build(args)) {
+    try (DetectorOptions options = DetectorOptions.open(args)) {
+      FaceDetector detector = options.detector();
       long start = System.nanoTime();
       for (GroundTruthImage g : truth) {
-        List<FaceDetection> faces =
-            detector.detect(detector.getImageDecoder().decodeRgb(g.image()));
+        List<FaceDetection> faces = detector.detect(options.decoder().decodeRgb(g.image()));
         detections += faces.size();
         m.add(
             g.faces(),

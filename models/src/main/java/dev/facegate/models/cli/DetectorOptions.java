@@ -4,8 +4,11 @@ import ai.djl.Device;
 import dev.facegate.models.detection.FaceDetector;
 import dev.facegate.models.image.ImageDecoder;
 
-/** The detector options every detection command accepts, and building the detector from them. */
-final class DetectorOptions {
+/**
+ * The detector options every detection command accepts, and the detector and image decoder built
+ * from them. Close it to release the networks.
+ */
+final class DetectorOptions implements AutoCloseable {
 
   static final String USAGE =
       """
@@ -19,14 +22,24 @@ final class DetectorOptions {
         --max-pixels N       refuse images with more pixels (default 50000000)
       """;
 
-  private DetectorOptions() {}
+  private final FaceDetector detector;
+  private final ImageDecoder decoder;
+
+  private DetectorOptions(FaceDetector detector, ImageDecoder decoder) {
+    this.detector = detector;
+    this.decoder = decoder;
+  }
 
   /** Reads {@code --engine} and refuses, before anything loads, an engine that cannot run. */
   static String engine(Args args) throws UsageException {
     return Engines.require(args.option("engine").orElse(FaceDetector.DEFAULT_ENGINE));
   }
 
-  static FaceDetector build(Args args) throws UsageException {
+  /**
+   * Reads the detector options and loads the networks. Call it after the command has read its own
+   * options: it checks that every option was used.
+   */
+  static DetectorOptions open(Args args) throws UsageException {
     FaceDetector.Builder b =
         FaceDetector.builder()
             .optMinFaceSize(args.intOption("min-face", 40))
@@ -48,12 +61,31 @@ final class DetectorOptions {
       }
     }
     long maxPixels = (long) args.doubleOption("max-pixels", ImageDecoder.DEFAULT_MAX_PIXELS);
-    b.optImageDecoder(ImageDecoder.builder().optMaxPixels(maxPixels).build());
+    ImageDecoder decoder;
+    try {
+      decoder = ImageDecoder.builder().optMaxPixels(maxPixels).build();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--max-pixels: " + e.getMessage());
+    }
     args.checkAllUsed();
     try {
-      return b.build();
+      return new DetectorOptions(b.build(), decoder);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
+  }
+
+  FaceDetector detector() {
+    return detector;
+  }
+
+  /** The decoder with the {@code --max-pixels} limit. */
+  ImageDecoder decoder() {
+    return decoder;
+  }
+
+  @Override
+  public void close() {
+    detector.close();
   }
 }

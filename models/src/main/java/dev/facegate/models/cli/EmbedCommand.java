@@ -5,8 +5,10 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.facegate.models.alignment.FaceChip;
+import dev.facegate.models.detection.FaceDetection;
 import dev.facegate.models.embedding.Embedding;
 import dev.facegate.models.embedding.FaceEmbedder;
+import dev.facegate.models.geometry.Box;
 import dev.facegate.models.geometry.Point;
 import dev.facegate.models.image.RgbImage;
 import dev.facegate.models.pipeline.EmbeddedFace;
@@ -16,6 +18,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -33,8 +36,10 @@ final class EmbedCommand implements Command {
   @Override
   public String usage() {
     return "embed IMAGE [--bench N]   one 128-D embedding per face, as JSON\n"
-        + "  prints {\"image\", \"status\", \"model\": {\"id\", \"version\"}, \"faces\": [{\"box\":"
-        + " [x, y, w, h], \"score\", \"landmarks\", \"embedding\"}]}\n"
+        + "  prints {\"image\", \"status\", \"face_count\", \"model\": {\"id\", \"version\"},"
+        + " \"faces\": [{\"box\": [x, y, w, h], \"score\", \"detected\", \"landmarks\","
+        + " \"quality\": {\"face_size_px\", \"sharpness\", \"frontalness\"}, \"embedding\"}]}\n"
+        + "  (status too_many_faces: the faces without quality and embedding)\n"
         + "  --bench N            instead, time N runs (after warm-up) of the embedder on one aligned\n"
         + "                       face and of the whole pipeline on the decoded photo\n"
         + PipelineOptions.USAGE;
@@ -64,6 +69,7 @@ final class EmbedCommand implements Command {
         return bench(pipeline, options.embedder(), image, result, bench, out, err);
       }
       out.println(GSON.toJson(toJson(image.toString(), result)));
+      // A photo with more faces than --max-faces is an answer, not a failure.
       return result.status() == PhotoResult.Status.UNDECODABLE ? 1 : 0;
     }
   }
@@ -72,6 +78,7 @@ final class EmbedCommand implements Command {
     JsonObject o = new JsonObject();
     o.addProperty("image", name);
     o.addProperty("status", result.status().name().toLowerCase(Locale.ROOT));
+    o.addProperty("face_count", result.faceCount());
     if (result.message() != null) {
       o.addProperty("message", result.message());
     }
@@ -80,23 +87,18 @@ final class EmbedCommand implements Command {
     model.addProperty("version", FaceEmbedder.MODEL_VERSION);
     o.add("model", model);
     JsonArray faces = new JsonArray();
+    if (result.status() == PhotoResult.Status.TOO_MANY_FACES) {
+      for (FaceDetection d : result.detections()) {
+        faces.add(face(d.box(), d.score(), true, d.landmarks()));
+      }
+    }
     for (EmbeddedFace f : result.faces()) {
-      JsonObject face = new JsonObject();
-      JsonArray box = new JsonArray();
-      for (double v : f.box().toXywh()) {
-        box.add(round(v, 2));
-      }
-      face.add("box", box);
-      face.addProperty("score", round(f.score(), 5));
-      face.addProperty("detected", f.detected());
-      JsonArray lm = new JsonArray();
-      for (Point p : f.landmarks()) {
-        JsonArray xy = new JsonArray();
-        xy.add(round(p.x(), 2));
-        xy.add(round(p.y(), 2));
-        lm.add(xy);
-      }
-      face.add("landmarks", lm);
+      JsonObject face = face(f.box(), f.score(), f.detected(), f.landmarks());
+      JsonObject quality = new JsonObject();
+      quality.addProperty("face_size_px", f.quality().faceSizePx());
+      quality.addProperty("sharpness", round(f.quality().sharpness(), 2));
+      quality.addProperty("frontalness", round(f.quality().frontalness(), 4));
+      face.add("quality", quality);
       JsonArray emb = new JsonArray();
       Embedding e = f.embedding();
       for (int i = 0; i < e.dimension(); i++) {
@@ -107,6 +109,26 @@ final class EmbedCommand implements Command {
     }
     o.add("faces", faces);
     return o;
+  }
+
+  private static JsonObject face(Box box, double score, boolean detected, List<Point> landmarks) {
+    JsonObject face = new JsonObject();
+    JsonArray xywh = new JsonArray();
+    for (double v : box.toXywh()) {
+      xywh.add(round(v, 2));
+    }
+    face.add("box", xywh);
+    face.addProperty("score", round(score, 5));
+    face.addProperty("detected", detected);
+    JsonArray lm = new JsonArray();
+    for (Point p : landmarks) {
+      JsonArray xy = new JsonArray();
+      xy.add(round(p.x(), 2));
+      xy.add(round(p.y(), 2));
+      lm.add(xy);
+    }
+    face.add("landmarks", lm);
+    return face;
   }
 
   private static double round(double v, int digits) {
@@ -130,7 +152,7 @@ final class EmbedCommand implements Command {
       err.println("no face in " + image + " to benchmark (" + first.message() + ")");
       return 1;
     }
-    RgbImage decoded = decode(image);
+    RgbImage decoded = pipeline.imageDecoder().decodeRgb(Files.readAllBytes(image));
     EmbeddedFace face = first.faces().get(0);
     FaceChip chip =
         face.detected()
@@ -198,11 +220,6 @@ final class EmbedCommand implements Command {
     o.addProperty("photo_cpu_ms", Math.round(photoCpu * 10) / 10.0);
     out.println(GSON.toJson(o));
     return 0;
-  }
-
-  private static RgbImage decode(Path image) throws Exception {
-    return dev.facegate.models.image.ImageDecoder.newInstance()
-        .decodeRgb(Files.readAllBytes(image));
   }
 
   private static double[][] landmarks(EmbeddedFace face) {

@@ -1,7 +1,6 @@
 package dev.facegate.models.cli;
 
 import ai.djl.Device;
-import dev.facegate.models.detection.FaceDetector;
 import dev.facegate.models.embedding.FaceEmbedder;
 import dev.facegate.models.pipeline.FacePipeline;
 
@@ -17,14 +16,16 @@ final class PipelineOptions implements AutoCloseable {
         --pad F              pad the image by F of its width/height on each side before detection
                              (helps on tight face crops; default 0)
         --fallback           embed the centre crop when no face is detected (reported as fallback)
+        --max-faces N        embed nothing when more than N faces are found (status
+                             too_many_faces, the detections still listed; default: no limit)
       """
           + DetectorOptions.USAGE;
 
-  private final FaceDetector detector;
+  private final DetectorOptions detector;
   private final FaceEmbedder embedder;
   private final FacePipeline pipeline;
 
-  private PipelineOptions(FaceDetector detector, FaceEmbedder embedder, FacePipeline pipeline) {
+  private PipelineOptions(DetectorOptions detector, FaceEmbedder embedder, FacePipeline pipeline) {
     this.detector = detector;
     this.embedder = embedder;
     this.pipeline = pipeline;
@@ -40,9 +41,13 @@ final class PipelineOptions implements AutoCloseable {
       throw new UsageException("--pad must be between 0 and 1");
     }
     boolean fallback = args.flag("fallback");
+    int maxFaces = args.intOption("max-faces", Integer.MAX_VALUE);
+    if (maxFaces < 0) {
+      throw new UsageException("--max-faces must be at least 0");
+    }
     String engine = DetectorOptions.engine(args);
     Device device = args.option("device").map(Device::fromName).orElse(null);
-    FaceDetector detector = DetectorOptions.build(args);
+    DetectorOptions detector = DetectorOptions.open(args);
     FaceEmbedder embedder;
     try {
       embedder = FaceEmbedder.builder().optEngine(engine).optDevice(device).build();
@@ -52,10 +57,12 @@ final class PipelineOptions implements AutoCloseable {
     }
     FacePipeline pipeline =
         FacePipeline.builder()
-            .setDetector(detector)
+            .setDetector(detector.detector())
             .setEmbedder(embedder)
+            .optImageDecoder(detector.decoder())
             .optPadding(pad)
             .optCentreCropFallback(fallback)
+            .optMaxFacesToEmbed(maxFaces)
             .build();
     return new PipelineOptions(detector, embedder, pipeline);
   }

@@ -110,6 +110,7 @@ final class VerifyCommand implements Command {
       case FACES -> ImageEmbedding.detected(r.largestFace().orElseThrow().embedding());
       case FALLBACK -> ImageEmbedding.fallback(r.faces().get(0).embedding(), r.message());
       case NO_FACE -> ImageEmbedding.missing("no face");
+      case TOO_MANY_FACES -> ImageEmbedding.missing(r.message());
       case UNDECODABLE -> ImageEmbedding.missing("unreadable: " + r.message());
     };
   }

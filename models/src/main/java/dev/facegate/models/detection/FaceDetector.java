@@ -6,8 +6,6 @@ import ai.djl.engine.Engine;
 import ai.djl.translate.TranslateException;
 import dev.facegate.models.detection.MtcnnBlocks.Stage;
 import dev.facegate.models.engine.InferenceLock;
-import dev.facegate.models.image.ImageDecoder;
-import dev.facegate.models.image.ImageDecodingException;
 import dev.facegate.models.image.RgbImage;
 import dev.facegate.models.weights.PackagedWeights;
 import dev.facegate.models.weights.TfjsWeights;
@@ -26,9 +24,12 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  *
  * <pre>{@code
  * try (FaceDetector detector = FaceDetector.builder().optMinFaceSize(40).build()) {
- *   List<FaceDetection> faces = detector.detect(jpegBytes);
+ *   List<FaceDetection> faces = detector.detect(ImageDecoder.newInstance().decodeRgb(jpegBytes));
  * }
  * }</pre>
+ *
+ * <p>The detector takes decoded images only; decoding (pixel limit, EXIF orientation) belongs to
+ * the caller or to the {@link dev.facegate.models.pipeline.FacePipeline}.
  *
  * <p>The three networks are loaded once, when the detector is built. A detector is safe for
  * concurrent callers: each call borrows a set of DJL predictors from a pool (creating one when all
@@ -52,7 +53,6 @@ public final class FaceDetector implements AutoCloseable {
 
   private final Map<Stage, Model> models = new EnumMap<>(Stage.class);
   private final MtcnnOptions options;
-  private final ImageDecoder decoder;
   private final String engine;
   private final Device device;
   private final InferenceLock lock;
@@ -62,7 +62,6 @@ public final class FaceDetector implements AutoCloseable {
 
   private FaceDetector(Builder b) throws IOException {
     this.options = new MtcnnOptions(b.minFaceSize, b.scaleFactor, b.thresholds, b.regressedNms);
-    this.decoder = b.decoder;
     Engine eng;
     try {
       eng = Engine.getEngine(b.engine);
@@ -133,23 +132,6 @@ public final class FaceDetector implements AutoCloseable {
     return detect(RgbImage.of(image));
   }
 
-  /**
-   * Decodes an encoded image with this detector's {@link ImageDecoder} (size limit checked first,
-   * EXIF orientation applied) and detects faces in it.
-   *
-   * @param encoded JPEG, PNG, ... bytes
-   * @return the faces, highest score first, in the coordinates of the upright image
-   * @throws ImageDecodingException if the bytes are not an acceptable image
-   */
-  public List<FaceDetection> detect(byte[] encoded) throws ImageDecodingException {
-    return detect(decoder.decodeRgb(encoded));
-  }
-
-  /** Returns the decoder used by {@link #detect(byte[])}. */
-  public ImageDecoder getImageDecoder() {
-    return decoder;
-  }
-
   /** Returns the name of the DJL engine running the networks. */
   public String getEngineName() {
     return engine;
@@ -214,7 +196,6 @@ public final class FaceDetector implements AutoCloseable {
     private double regressedNms;
     private String engine = DEFAULT_ENGINE;
     private Device device;
-    private ImageDecoder decoder = ImageDecoder.newInstance();
 
     private Builder() {}
 
@@ -292,17 +273,6 @@ public final class FaceDetector implements AutoCloseable {
      */
     public Builder optDevice(Device device) {
       this.device = device;
-      return this;
-    }
-
-    /**
-     * Sets the decoder used for encoded input (default: {@link ImageDecoder#newInstance()}).
-     *
-     * @param decoder the decoder
-     * @return this builder
-     */
-    public Builder optImageDecoder(ImageDecoder decoder) {
-      this.decoder = Objects.requireNonNull(decoder, "decoder is required");
       return this;
     }
 

@@ -8,8 +8,11 @@ import dev.facegate.models.embedding.Embedding;
 import dev.facegate.models.embedding.FaceEmbedder;
 import dev.facegate.models.geometry.Box;
 import dev.facegate.models.geometry.Point;
+import dev.facegate.models.image.ImageDecoder;
 import dev.facegate.models.image.ImageDecodingException;
 import dev.facegate.models.image.RgbImage;
+import dev.facegate.models.pipeline.PhotoResult.Status;
+import dev.facegate.models.quality.FaceQuality;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +22,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Detect, align and embed every face of a photo.
+ * Decode, detect, align, measure and embed every face of a photo: the one seam between an
+ * application and the networks.
  *
  * <pre>{@code
  * try (FaceDetector detector = FaceDetector.builder().build();
@@ -29,23 +33,32 @@ import java.util.Objects;
  * }
  * }</pre>
  *
+ * <p>Per detected face the result holds the box, score and landmarks, the {@link FaceQuality}
+ * (computed here, once) and the embedding. With {@link Builder#optMaxFacesToEmbed} a photo with
+ * more faces than the caller will use costs one detection and no alignment or embedding.
+ *
  * <p>Thread-safe when its detector and embedder are (both are). The pipeline does not own them:
- * close them yourself.
+ * close them yourself. Pipelines are cheap: several (say, one per face limit) may share a detector
+ * and an embedder.
  */
 public final class FacePipeline {
 
   private final FaceDetector detector;
   private final FaceEmbedder embedder;
   private final FaceAligner aligner;
+  private final ImageDecoder decoder;
   private final double padding;
   private final boolean centreCropFallback;
+  private final int maxFacesToEmbed;
 
   private FacePipeline(Builder b) {
     this.detector = Objects.requireNonNull(b.detector, "detector is required");
     this.embedder = Objects.requireNonNull(b.embedder, "embedder is required");
     this.aligner = new FaceAligner(embedder.template());
+    this.decoder = b.decoder;
     this.padding = b.padding;
     this.centreCropFallback = b.centreCropFallback;
+    this.maxFacesToEmbed = b.maxFacesToEmbed;
   }
 
   /**
@@ -67,10 +80,19 @@ public final class FacePipeline {
   }
 
   /**
+   * Returns the decoder {@link #process(byte[])} and {@link #process(Path)} use.
+   *
+   * @return the decoder, with its pixel limit
+   */
+  public ImageDecoder imageDecoder() {
+    return decoder;
+  }
+
+  /**
    * Processes an image file.
    *
    * @param file the file
-   * @return the result; an unreadable or undecodable file is {@link PhotoResult.Status#UNDECODABLE}
+   * @return the result; an unreadable or undecodable file is {@link Status#UNDECODABLE}
    */
   public PhotoResult process(Path file) {
     byte[] bytes;
@@ -83,15 +105,16 @@ public final class FacePipeline {
   }
 
   /**
-   * Processes an encoded image (size limit checked before decoding, EXIF orientation applied).
+   * Processes an encoded image with this pipeline's {@link ImageDecoder} (pixel limit checked
+   * before decoding, EXIF orientation applied).
    *
    * @param encoded JPEG, PNG, ... bytes
-   * @return the result
+   * @return the result; bytes the decoder refuses are {@link PhotoResult.Status#UNDECODABLE}
    */
   public PhotoResult process(byte[] encoded) {
     RgbImage image;
     try {
-      image = detector.getImageDecoder().decodeRgb(encoded);
+      image = decoder.decodeRgb(encoded);
     } catch (ImageDecodingException e) {
       return undecodable(e.getMessage());
     }
@@ -118,24 +141,16 @@ public final class FacePipeline {
   public PhotoResult process(RgbImage image) {
     List<FaceDetection> detections = detect(image);
     if (detections.isEmpty()) {
-      if (!centreCropFallback) {
-        return new PhotoResult(
-            PhotoResult.Status.NO_FACE, image.width(), image.height(), List.of(), "no face");
-      }
-      int side = Math.min(image.width(), image.height());
-      double left = (image.width() - side) / 2.0;
-      double top = (image.height() - side) / 2.0;
-      FaceChip chip = aligner.centreCrop(image);
-      Embedding e = embedder.embed(chip);
-      EmbeddedFace face =
-          new EmbeddedFace(
-              new Box(left, top, left + side, top + side), Double.NaN, List.of(), e, false, chip);
+      return centreCropFallback ? fallback(image) : result(image, Status.NO_FACE, "no face");
+    }
+    if (detections.size() > maxFacesToEmbed) {
       return new PhotoResult(
-          PhotoResult.Status.FALLBACK,
+          Status.TOO_MANY_FACES,
           image.width(),
           image.height(),
-          List.of(face),
-          "no face detected; centre crop embedded");
+          detections,
+          List.of(),
+          detections.size() + " faces, more than the " + maxFacesToEmbed + " this pipeline embeds");
     }
     List<FaceChip> chips = new ArrayList<>(detections.size());
     for (FaceDetection d : detections) {
@@ -145,11 +160,48 @@ public final class FacePipeline {
     List<EmbeddedFace> faces = new ArrayList<>(detections.size());
     for (int i = 0; i < detections.size(); i++) {
       FaceDetection d = detections.get(i);
+      FaceChip chip = chips.get(i);
       faces.add(
           new EmbeddedFace(
-              d.box(), d.score(), d.landmarks(), embeddings.get(i), true, chips.get(i)));
+              d.box(),
+              d.score(),
+              d.landmarks(),
+              FaceQuality.of(d, chip),
+              embeddings.get(i),
+              true,
+              chip));
     }
-    return new PhotoResult(PhotoResult.Status.FACES, image.width(), image.height(), faces, null);
+    return new PhotoResult(Status.FACES, image.width(), image.height(), detections, faces, null);
+  }
+
+  private PhotoResult fallback(RgbImage image) {
+    int side = Math.min(image.width(), image.height());
+    double left = (image.width() - side) / 2.0;
+    double top = (image.height() - side) / 2.0;
+    FaceChip chip = aligner.centreCrop(image);
+    Embedding e = embedder.embed(chip);
+    // No landmarks: the crop is not known to be frontal, so frontalness 0.
+    FaceQuality quality = new FaceQuality(side, FaceQuality.sharpness(chip), 0);
+    EmbeddedFace face =
+        new EmbeddedFace(
+            new Box(left, top, left + side, top + side),
+            Double.NaN,
+            List.of(),
+            quality,
+            e,
+            false,
+            chip);
+    return new PhotoResult(
+        Status.FALLBACK,
+        image.width(),
+        image.height(),
+        List.of(),
+        List.of(face),
+        "no face detected; centre crop embedded");
+  }
+
+  private static PhotoResult result(RgbImage image, Status status, String message) {
+    return new PhotoResult(status, image.width(), image.height(), List.of(), List.of(), message);
   }
 
   private List<FaceDetection> detect(RgbImage image) {
@@ -194,15 +246,17 @@ public final class FacePipeline {
   }
 
   private static PhotoResult undecodable(String message) {
-    return new PhotoResult(PhotoResult.Status.UNDECODABLE, 0, 0, List.of(), message);
+    return new PhotoResult(Status.UNDECODABLE, 0, 0, List.of(), List.of(), message);
   }
 
   /** Configures a {@link FacePipeline}. */
   public static final class Builder {
     private FaceDetector detector;
     private FaceEmbedder embedder;
+    private ImageDecoder decoder = ImageDecoder.newInstance();
     private double padding;
     private boolean centreCropFallback;
+    private int maxFacesToEmbed = Integer.MAX_VALUE;
 
     private Builder() {}
 
@@ -225,6 +279,35 @@ public final class FacePipeline {
      */
     public Builder setEmbedder(FaceEmbedder embedder) {
       this.embedder = embedder;
+      return this;
+    }
+
+    /**
+     * Sets the decoder for encoded input, with its pixel limit (default: {@link
+     * ImageDecoder#newInstance()}). Images passed decoded are not checked again.
+     *
+     * @param decoder the decoder
+     * @return this builder
+     */
+    public Builder optImageDecoder(ImageDecoder decoder) {
+      this.decoder = Objects.requireNonNull(decoder, "decoder is required");
+      return this;
+    }
+
+    /**
+     * Embeds nothing when the detector finds more than {@code n} faces: the result is then {@link
+     * PhotoResult.Status#TOO_MANY_FACES} with every detection (box, score, landmarks) and no
+     * embedding, so a caller that refuses such a photo pays for one detection only. Default:
+     * unlimited. {@code 0} makes a detection-only pipeline.
+     *
+     * @param n the most faces to align and embed, at least 0
+     * @return this builder
+     */
+    public Builder optMaxFacesToEmbed(int n) {
+      if (n < 0) {
+        throw new IllegalArgumentException("maxFacesToEmbed must be at least 0, got " + n);
+      }
+      this.maxFacesToEmbed = n;
       return this;
     }
 

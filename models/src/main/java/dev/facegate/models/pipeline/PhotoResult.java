@@ -1,5 +1,6 @@
 package dev.facegate.models.pipeline;
 
+import dev.facegate.models.detection.FaceDetection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -11,17 +12,31 @@ import java.util.Optional;
  * @param status the outcome
  * @param width the photo width (0 when undecodable)
  * @param height the photo height (0 when undecodable)
- * @param faces one entry per face, highest detector score first; empty unless {@link Status#FACES}
- *     or {@link Status#FALLBACK}
- * @param message why there is no detected face, or {@code null}
+ * @param detections every face the detector found (box, score, landmarks, in the photo's
+ *     coordinates), in the detector's order: highest score first, equal scores by box position.
+ *     Filled for {@link Status#FACES} and {@link Status#TOO_MANY_FACES}, empty otherwise
+ * @param faces the embedded faces, in the order of {@code detections}; one per detection for {@link
+ *     Status#FACES}, the centre crop for {@link Status#FALLBACK}, empty otherwise
+ * @param message why there is no embedded detected face, or {@code null}
  */
 public record PhotoResult(
-    Status status, int width, int height, List<EmbeddedFace> faces, String message) {
+    Status status,
+    int width,
+    int height,
+    List<FaceDetection> detections,
+    List<EmbeddedFace> faces,
+    String message) {
 
   /** The outcome of processing a photo. */
   public enum Status {
-    /** At least one face was detected and embedded. */
+    /** At least one face was detected, and every detected face was embedded. */
     FACES,
+    /**
+     * More faces were detected than the pipeline embeds ({@link
+     * FacePipeline.Builder#optMaxFacesToEmbed}): {@code detections} holds them all, none was
+     * aligned or embedded.
+     */
+    TOO_MANY_FACES,
     /** The photo decoded but the detector found no face. */
     NO_FACE,
     /** No face was detected; the centre crop was embedded instead (when enabled). */
@@ -36,18 +51,29 @@ public record PhotoResult(
    * @param status the outcome
    * @param width the width
    * @param height the height
+   * @param detections the detections
    * @param faces the faces
    * @param message the explanation
    */
   public PhotoResult {
     Objects.requireNonNull(status, "status is required");
+    detections = List.copyOf(detections);
     faces = List.copyOf(faces);
   }
 
   /**
-   * The face with the largest box, the one a verification pair means.
+   * The number of faces the detector found, embedded or not.
    *
-   * @return the largest face, or empty
+   * @return the size of {@code detections}
+   */
+  public int faceCount() {
+    return detections.size();
+  }
+
+  /**
+   * The embedded face with the largest box, the one a verification pair means.
+   *
+   * @return the largest face, or empty (always for {@link Status#TOO_MANY_FACES})
    */
   public Optional<EmbeddedFace> largestFace() {
     return faces.stream().max(Comparator.comparingDouble(f -> f.box().area()));

@@ -166,6 +166,34 @@ class EmbeddingCommandsTest {
         .isEqualTo("undecodable");
   }
 
+  @Test
+  void embedReportsQualityAndStopsAtTheFaceLimit() {
+    String group = TestFaces.file("azure_face_samples/identification1.jpg").toString();
+    Result all = run("embed", group);
+    assertThat(all.status).as(all.err).isZero();
+    JsonObject json = JsonParser.parseString(all.out).getAsJsonObject();
+    assertThat(json.get("face_count").getAsInt()).isEqualTo(4);
+    JsonObject quality =
+        json.getAsJsonArray("faces").get(0).getAsJsonObject().getAsJsonObject("quality");
+    assertThat(quality.get("face_size_px").getAsInt()).isPositive();
+    assertThat(quality.get("frontalness").getAsDouble()).isBetween(0.0, 1.0);
+
+    Result limited = run("embed", "--max-faces", "2", group);
+    assertThat(limited.status).as(limited.err).isZero();
+    JsonObject tooMany = JsonParser.parseString(limited.out).getAsJsonObject();
+    assertThat(tooMany.get("status").getAsString()).isEqualTo("too_many_faces");
+    assertThat(tooMany.get("face_count").getAsInt()).isEqualTo(4);
+    assertThat(tooMany.getAsJsonArray("faces"))
+        .hasSize(4)
+        .allSatisfy(
+            f -> {
+              assertThat(f.getAsJsonObject().has("box")).isTrue();
+              assertThat(f.getAsJsonObject().getAsJsonArray("landmarks")).hasSize(5);
+              assertThat(f.getAsJsonObject().has("embedding")).isFalse();
+            });
+    assertThat(run("embed", "--max-faces", "-1", group).status).isEqualTo(2);
+  }
+
   private record Result(int status, String out, String err) {}
 
   private static Result run(String... argv) {

@@ -1,14 +1,20 @@
 package dev.facegate.models.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.facegate.models.TestFaces;
 import dev.facegate.models.comparison.Similarity;
+import dev.facegate.models.detection.FaceDetection;
 import dev.facegate.models.detection.FaceDetector;
 import dev.facegate.models.embedding.FaceEmbedder;
 import dev.facegate.models.geometry.Box;
+import dev.facegate.models.image.ImageDecoder;
+import dev.facegate.models.quality.FaceQuality;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -120,5 +126,91 @@ class FacePipelineTest {
     PhotoResult result = pipeline.process("not an image".getBytes(StandardCharsets.US_ASCII));
     assertThat(result.status()).isEqualTo(PhotoResult.Status.UNDECODABLE);
     assertThat(result.message()).isNotBlank();
+  }
+
+  @Test
+  void everyEmbeddedFaceCarriesItsDetectionAndQuality() {
+    PhotoResult result = pipeline.process(TestFaces.file("faceapijs/test_images/faces.jpg"));
+
+    assertThat(result.faceCount()).isEqualTo(6);
+    assertThat(result.faces()).hasSize(6);
+    for (int i = 0; i < result.faces().size(); i++) {
+      EmbeddedFace f = result.faces().get(i);
+      FaceDetection d = result.detections().get(i);
+      assertThat(f.box()).isEqualTo(d.box());
+      assertThat(f.landmarks()).isEqualTo(d.landmarks());
+      // The same figures a caller would compute from the detection and the chip.
+      assertThat(f.quality()).isEqualTo(FaceQuality.of(d, f.chip()));
+      assertThat(f.quality().faceSizePx())
+          .isEqualTo((int) Math.round(Math.min(d.box().width(), d.box().height())));
+      assertThat(f.quality().sharpness()).isPositive();
+      assertThat(f.quality().frontalness()).isBetween(0.0, 1.0);
+    }
+  }
+
+  /**
+   * A door frame with more people than the caller accepts costs one detection: the embedder is
+   * never called (a closed embedder would throw), yet every box and landmark comes back.
+   */
+  @Test
+  void aGroupPhotoAboveTheFaceLimitIsDetectedButNotEmbedded() {
+    Path group = TestFaces.file("azure_face_samples/identification1.jpg");
+    PhotoResult all = pipeline.process(group);
+    assertThat(all.status()).isEqualTo(PhotoResult.Status.FACES);
+    assertThat(all.faceCount()).isEqualTo(4);
+
+    FaceEmbedder closed = FaceEmbedder.builder().build();
+    closed.close();
+    FacePipeline unlimited =
+        FacePipeline.builder().setDetector(detector).setEmbedder(closed).build();
+    assertThatThrownBy(() -> unlimited.process(group)).isInstanceOf(IllegalStateException.class);
+
+    FacePipeline limited =
+        FacePipeline.builder()
+            .setDetector(detector)
+            .setEmbedder(closed)
+            .optMaxFacesToEmbed(3)
+            .build();
+    PhotoResult result = limited.process(group);
+
+    assertThat(result.status()).isEqualTo(PhotoResult.Status.TOO_MANY_FACES);
+    assertThat(result.faces()).isEmpty();
+    assertThat(result.largestFace()).isEmpty();
+    assertThat(result.detections()).isEqualTo(all.detections());
+    assertThat(result.faceCount()).isEqualTo(4);
+    assertThat(result.message()).contains("4 faces");
+    assertThat(result.width()).isEqualTo(all.width());
+
+    // At the limit every face is embedded.
+    FacePipeline atLimit =
+        FacePipeline.builder()
+            .setDetector(detector)
+            .setEmbedder(embedder)
+            .optMaxFacesToEmbed(4)
+            .build();
+    assertThat(atLimit.process(group).faces()).hasSize(4);
+    assertThatThrownBy(() -> FacePipeline.builder().optMaxFacesToEmbed(-1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void thePipelinesDecoderHonoursItsPixelLimit() throws Exception {
+    Path file = TestFaces.file("faceapijs/test_images/faces.jpg"); // 710 x 473 = 335,830 pixels
+    FacePipeline small =
+        FacePipeline.builder()
+            .setDetector(detector)
+            .setEmbedder(embedder)
+            .optImageDecoder(ImageDecoder.builder().optMaxPixels(300_000).build())
+            .build();
+    assertThat(small.imageDecoder().getMaxPixels()).isEqualTo(300_000);
+
+    for (PhotoResult refused :
+        List.of(small.process(file), small.process(Files.readAllBytes(file)))) {
+      assertThat(refused.status()).isEqualTo(PhotoResult.Status.UNDECODABLE);
+      assertThat(refused.message()).contains("710x473", "300000");
+      assertThat(refused.detections()).isEmpty();
+    }
+    assertThat(pipeline.process(Files.readAllBytes(file)).status())
+        .isEqualTo(PhotoResult.Status.FACES);
   }
 }
