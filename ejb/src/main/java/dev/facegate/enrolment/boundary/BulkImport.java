@@ -1,6 +1,7 @@
 package dev.facegate.enrolment.boundary;
 
 import dev.facegate.domain.people.Employee;
+import dev.facegate.faces.boundary.FaceAnalysis;
 import dev.facegate.people.boundary.Employees;
 import dev.facegate.platform.BusinessException;
 import dev.facegate.platform.InvalidInputException;
@@ -17,7 +18,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -99,9 +99,12 @@ public class BulkImport {
         if (parts[1].startsWith(".") || parts[0].startsWith("__MACOSX")) {
           continue;
         }
-        String lower = parts[1].toLowerCase(Locale.ROOT);
-        if (!(lower.endsWith(".jpg") || lower.endsWith(".jpeg") || lower.endsWith(".png"))) {
-          skipped.add(skip(name, parts[0], "Only JPEG and PNG photos are imported."));
+        if (!FaceAnalysis.hasAcceptedExtension(parts[1])) {
+          skipped.add(
+              skip(
+                  name,
+                  parts[0],
+                  "Only " + FaceAnalysis.acceptedFormats("and") + " photos are imported."));
           continue;
         }
         byte[] content = readLimited(zip, name);

@@ -10,7 +10,6 @@ import dev.facegate.enrolment.control.QualityGate;
 import dev.facegate.enrolment.control.TemplateRemoval;
 import dev.facegate.enrolment.control.TemplateRepository;
 import dev.facegate.faces.boundary.FaceAnalysis;
-import dev.facegate.faces.entity.AnalysedFace;
 import dev.facegate.faces.entity.PhotoAnalysis;
 import dev.facegate.faces.entity.UnreadableImageException;
 import dev.facegate.index.boundary.FaceIndex;
@@ -18,6 +17,7 @@ import dev.facegate.index.entity.FaceMatch;
 import dev.facegate.index.entity.FaceModel;
 import dev.facegate.index.entity.IndexedFace;
 import dev.facegate.index.entity.TagFilter;
+import dev.facegate.models.pipeline.EmbeddedFace;
 import dev.facegate.people.boundary.Employees;
 import dev.facegate.platform.InvalidInputException;
 import dev.facegate.platform.NotFoundException;
@@ -124,14 +124,14 @@ public class Enrolment {
               : Refusal.UNREADABLE_IMAGE;
       return PhotoVerdict.refused(photo.fileName(), refusal, e.getMessage(), null);
     }
-    Optional<AnalysedFace> single = analysis.singleFace();
+    Optional<EmbeddedFace> single = analysis.singleFace();
     GateVerdict verdict =
         gate.check(analysis, single.flatMap(face -> nearestOtherPerson(face, employee)));
     if (!verdict.passed()) {
       return PhotoVerdict.refused(
           photo.fileName(), verdict.refusal().get(), verdict.detail(), analysis);
     }
-    AnalysedFace face = single.orElseThrow();
+    EmbeddedFace face = single.orElseThrow();
     FaceTemplate template =
         templates.add(
             new FaceTemplate(
@@ -140,11 +140,11 @@ public class Enrolment {
                 face.embedding().modelId(),
                 face.embedding().modelVersion(),
                 new TemplateQuality(
-                    face.detectionScore(),
+                    face.score(),
                     face.quality().faceSizePx(),
                     face.quality().sharpness(),
                     face.quality().frontalness()),
-                keepFaceCrops ? face.chipPng() : null,
+                keepFaceCrops ? face.chip().toPng() : null,
                 clock.instant()));
     audit.record(
         AuditAction.TEMPLATE_ENROLLED,
@@ -185,7 +185,7 @@ public class Enrolment {
     audit.record(AuditAction.TEMPLATE_DELETED, number, "Template " + templateId + " deleted.");
   }
 
-  private Optional<FaceMatch> nearestOtherPerson(AnalysedFace face, Employee employee) {
+  private Optional<FaceMatch> nearestOtherPerson(EmbeddedFace face, Employee employee) {
     String self = String.valueOf(employee.getId());
     FaceModel probeModel =
         new FaceModel(

@@ -1,8 +1,10 @@
 package dev.facegate.enrolment.boundary;
 
+import dev.facegate.faces.boundary.FaceAnalysis;
+
 /** Why the quality gate refused a photo. */
 public enum Refusal {
-  NOT_AN_IMAGE("The file is not a JPEG or PNG image."),
+  NOT_AN_IMAGE("The file is not a " + FaceAnalysis.acceptedFormats("or") + " image."),
   UNREADABLE_IMAGE("The image is truncated, corrupt or too large to decode."),
   NO_FACE("No face was found in the photo."),
   MULTIPLE_FACES("The photo shows more than one face; enrol one person per photo."),

@@ -1,21 +1,20 @@
 package dev.facegate.faces.boundary;
 
 import ai.djl.Device;
-import dev.facegate.faces.entity.AnalysedFace;
 import dev.facegate.faces.entity.PhotoAnalysis;
 import dev.facegate.faces.entity.UnreadableImageException;
 import dev.facegate.faces.entity.UnreadableImageException.Kind;
-import dev.facegate.models.detection.FaceDetection;
 import dev.facegate.models.detection.FaceDetector;
 import dev.facegate.models.embedding.FaceEmbedder;
 import dev.facegate.models.image.ImageDecoder;
 import dev.facegate.models.image.ImageDecodingException;
+import dev.facegate.models.image.ImageFormat;
 import dev.facegate.models.image.ImageTooLargeException;
 import dev.facegate.models.image.RgbImage;
+import dev.facegate.models.image.UnsupportedImageFormatException;
 import dev.facegate.models.pipeline.EmbeddedFace;
 import dev.facegate.models.pipeline.FacePipeline;
 import dev.facegate.models.pipeline.PhotoResult;
-import dev.facegate.models.quality.FaceQuality;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.security.PermitAll;
@@ -27,9 +26,12 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -52,6 +54,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class FaceAnalysis {
 
   private static final Logger LOG = Logger.getLogger(FaceAnalysis.class.getName());
+
+  /** The image formats the server accepts, recognised from the content (JPEG and PNG). */
+  public static final Set<ImageFormat> ACCEPTED_FORMATS =
+      Collections.unmodifiableSet(EnumSet.of(ImageFormat.JPEG, ImageFormat.PNG));
 
   @Inject
   @ConfigProperty(name = "facegate.face.engine")
@@ -78,23 +84,24 @@ public class FaceAnalysis {
   private FaceDetector detector;
   private FaceEmbedder embedder;
   private FacePipeline pipeline;
+  private FacePipeline singleFacePipeline;
   private ImageDecoder decoder;
 
   @PostConstruct
   void load() {
     System.setProperty("ai.djl.offline", "true");
     Device djlDevice = Device.fromName(device);
-    decoder = ImageDecoder.builder().optMaxPixels(maxPixels).build();
+    decoder = ImageDecoder.builder().optMaxPixels(maxPixels).optFormats(ACCEPTED_FORMATS).build();
     detector =
         FaceDetector.builder()
             .optEngine(engine)
             .optDevice(djlDevice)
             .optMinFaceSize(minFaceSize)
-            .optImageDecoder(decoder)
             .build();
     embedder = FaceEmbedder.builder().optEngine(engine).optDevice(djlDevice).build();
     // No padding and no centre-crop fallback: a frame without a detected face is NO_FACE.
-    pipeline = FacePipeline.builder().setDetector(detector).setEmbedder(embedder).build();
+    pipeline = pipeline(Integer.MAX_VALUE);
+    singleFacePipeline = pipeline(1);
     LOG.info(
         () ->
             "Face engine ready: "
@@ -165,38 +172,42 @@ public class FaceAnalysis {
   }
 
   private PhotoAnalysis analyse(RgbImage image, int maxFaces, boolean withThumbnail) {
-    PhotoResult result = pipeline.process(image);
-    List<AnalysedFace> faces = new ArrayList<>();
-    int found = result.faces().size();
-    if (found <= maxFaces) {
-      for (EmbeddedFace face : result.faces()) {
-        FaceDetection detection =
-            new FaceDetection(face.box(), (float) face.score(), face.landmarks());
-        faces.add(
-            new AnalysedFace(
-                face.box(),
-                face.score(),
-                FaceQuality.of(detection, face.chip()),
-                face.embedding(),
-                face.chip()));
-      }
-    }
-    faces.sort(Comparator.comparingDouble((AnalysedFace f) -> f.box().area()).reversed());
+    FacePipeline chosen =
+        switch (maxFaces) {
+          case 1 -> singleFacePipeline;
+          case Integer.MAX_VALUE -> pipeline;
+          default -> pipeline(maxFaces);
+        };
+    PhotoResult result = chosen.process(image);
+    List<EmbeddedFace> faces = new ArrayList<>(result.faces());
+    faces.sort(Comparator.comparingDouble((EmbeddedFace f) -> f.box().area()).reversed());
     return new PhotoAnalysis(
         image.width(),
         image.height(),
-        found,
+        result.faceCount(),
         faces,
         withThumbnail ? Optional.of(Thumbnails.jpeg(image, thumbnailWidth)) : Optional.empty());
   }
 
+  /** Pipelines share the detector and embedder; they differ only in how many faces they embed. */
+  private FacePipeline pipeline(int maxFacesToEmbed) {
+    return FacePipeline.builder()
+        .setDetector(detector)
+        .setEmbedder(embedder)
+        .optImageDecoder(decoder)
+        .optMaxFacesToEmbed(maxFacesToEmbed)
+        .build();
+  }
+
   private RgbImage decode(byte[] encoded) {
-    if (!looksLikeJpegOrPng(encoded)) {
-      throw new UnreadableImageException(
-          Kind.NOT_AN_IMAGE, "The upload is not a JPEG or PNG image.");
+    if (encoded == null || encoded.length == 0) {
+      throw new UnreadableImageException(Kind.NOT_AN_IMAGE, "The upload is empty.");
     }
     try {
       return decoder.decodeRgb(encoded);
+    } catch (UnsupportedImageFormatException e) {
+      throw new UnreadableImageException(
+          Kind.NOT_AN_IMAGE, "The upload is not a " + acceptedFormats("or") + " image.");
     } catch (ImageTooLargeException e) {
       throw new UnreadableImageException(Kind.TOO_MANY_PIXELS, e.getMessage());
     } catch (ImageDecodingException e) {
@@ -205,22 +216,25 @@ public class FaceAnalysis {
     }
   }
 
-  /** JPEG starts with FF D8 FF, PNG with its 8-byte signature. */
-  static boolean looksLikeJpegOrPng(byte[] bytes) {
-    if (bytes == null || bytes.length < 8) {
-      return false;
-    }
-    boolean jpeg =
-        (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8 && (bytes[2] & 0xFF) == 0xFF;
-    boolean png =
-        (bytes[0] & 0xFF) == 0x89
-            && bytes[1] == 'P'
-            && bytes[2] == 'N'
-            && bytes[3] == 'G'
-            && bytes[4] == 0x0D
-            && bytes[5] == 0x0A
-            && bytes[6] == 0x1A
-            && bytes[7] == 0x0A;
-    return jpeg || png;
+  /**
+   * Whether a file name looks like a photo this server accepts (bulk import picks its candidates by
+   * name; the content still decides). One list of formats for the whole server: {@link
+   * #ACCEPTED_FORMATS}.
+   *
+   * @param fileName the name, e.g. {@code E-1042/front.JPG}
+   * @return true for the accepted formats' extensions
+   */
+  public static boolean hasAcceptedExtension(String fileName) {
+    return ACCEPTED_FORMATS.stream().anyMatch(format -> format.matchesFileName(fileName));
+  }
+
+  /**
+   * The accepted formats in words.
+   *
+   * @param conjunction "or" or "and"
+   * @return e.g. "JPEG or PNG"
+   */
+  public static String acceptedFormats(String conjunction) {
+    return String.join(" " + conjunction + " ", ACCEPTED_FORMATS.stream().map(Enum::name).toList());
   }
 }

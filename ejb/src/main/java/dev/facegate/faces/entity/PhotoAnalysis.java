@@ -1,10 +1,13 @@
 package dev.facegate.faces.entity;
 
+import dev.facegate.models.pipeline.EmbeddedFace;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What face analysis found in one photo.
+ * What face analysis found in one photo. The faces are the models' own {@link EmbeddedFace}: box,
+ * detector score, landmarks, quality, the aligned chip and the embedding with its model id and
+ * version; nothing is copied into a look-alike type.
  *
  * @param width the photo's width in pixels, after its EXIF orientation was applied
  * @param height the photo's height in pixels, after its EXIF orientation was applied
@@ -18,7 +21,7 @@ public record PhotoAnalysis(
     int width,
     int height,
     int faceCount,
-    List<AnalysedFace> faces,
+    List<EmbeddedFace> faces,
     Optional<byte[]> thumbnailJpeg) {
 
   public PhotoAnalysis {
@@ -29,12 +32,12 @@ public record PhotoAnalysis(
   }
 
   /** The only face, when exactly one was found and embedded. */
-  public Optional<AnalysedFace> singleFace() {
+  public Optional<EmbeddedFace> singleFace() {
     return faceCount == 1 && faces.size() == 1 ? Optional.of(faces.get(0)) : Optional.empty();
   }
 
   /** The largest face, when any was embedded. */
-  public Optional<AnalysedFace> largestFace() {
+  public Optional<EmbeddedFace> largestFace() {
     return faces.stream().findFirst();
   }
 }

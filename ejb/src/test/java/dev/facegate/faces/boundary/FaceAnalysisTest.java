@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.facegate.enrolment.control.EnrolmentConfiguration;
-import dev.facegate.faces.entity.AnalysedFace;
 import dev.facegate.faces.entity.PhotoAnalysis;
 import dev.facegate.faces.entity.UnreadableImageException;
+import dev.facegate.models.pipeline.EmbeddedFace;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -49,7 +49,7 @@ class FaceAnalysisTest {
     PhotoAnalysis analysis = engine.analyse(photo("azure_face_samples/Family1-Dad1.jpg"));
 
     assertThat(analysis.faces()).hasSize(1);
-    AnalysedFace face = analysis.faces().get(0);
+    EmbeddedFace face = analysis.faces().get(0);
     assertThat(face.quality().faceSizePx()).isGreaterThan(80);
     assertThat(face.quality().sharpness())
         .isGreaterThan(EnrolmentConfiguration.DEFAULT_MIN_SHARPNESS);
@@ -59,7 +59,7 @@ class FaceAnalysisTest {
       norm += v * v;
     }
     assertThat(Math.sqrt(norm)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
-    assertThat(face.chipPng()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+    assertThat(face.chip().toPng()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
   }
 
   @Test
@@ -131,6 +131,13 @@ class FaceAnalysisTest {
         .isInstanceOfSatisfying(
             UnreadableImageException.class,
             e -> assertThat(e.kind()).isEqualTo(UnreadableImageException.Kind.CORRUPT));
+    assertThatThrownBy(() -> engine.analyse(gif()))
+        .isInstanceOfSatisfying(
+            UnreadableImageException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(UnreadableImageException.Kind.NOT_AN_IMAGE);
+              assertThat(e.getMessage()).contains("JPEG or PNG");
+            });
   }
 
   private static byte[] photo(String relative) throws IOException {
@@ -140,6 +147,13 @@ class FaceAnalysisTest {
       throw new IllegalStateException("Missing shared photo " + file.toAbsolutePath());
     }
     return Files.readAllBytes(file);
+  }
+
+  /** A real image, but in a format the server does not accept. */
+  private static byte[] gif() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB), "gif", out);
+    return out.toByteArray();
   }
 
   private static byte[] rotatedCounterClockwise(byte[] jpeg) throws IOException {

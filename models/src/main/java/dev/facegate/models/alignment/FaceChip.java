@@ -1,7 +1,11 @@
 package dev.facegate.models.alignment;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Objects;
+import javax.imageio.ImageIO;
 
 /**
  * An aligned square face crop as planar RGB floats in {@code [0, 255]} (channel, row, column).
@@ -63,6 +67,23 @@ public final class FaceChip {
       image.setRGB(i % size, i / size, (r << 16) | (g << 8) | b);
     }
     return image;
+  }
+
+  /**
+   * Encodes the chip as PNG (lossless), for installations that keep face crops and for previews.
+   *
+   * @return the PNG bytes
+   */
+  public byte[] toPng() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      if (!ImageIO.write(toImage(), "png", out)) {
+        throw new IllegalStateException("No PNG writer in this JVM");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("PNG encoding of a face chip failed", e);
+    }
+    return out.toByteArray();
   }
 
   private static int clamp(float v) {

@@ -7,10 +7,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -43,9 +46,11 @@ public final class ImageDecoder {
   public static final long DEFAULT_MAX_PIXELS = 50_000_000L;
 
   private final long maxPixels;
+  private final Set<ImageFormat> formats;
 
   private ImageDecoder(Builder builder) {
     this.maxPixels = builder.maxPixels;
+    this.formats = Collections.unmodifiableSet(EnumSet.copyOf(builder.formats));
   }
 
   /** Returns a decoder with the default limit. */
@@ -61,6 +66,15 @@ public final class ImageDecoder {
   /** Returns the pixel limit. */
   public long getMaxPixels() {
     return maxPixels;
+  }
+
+  /**
+   * Returns the formats this decoder accepts.
+   *
+   * @return the accepted formats
+   */
+  public Set<ImageFormat> getFormats() {
+    return formats;
   }
 
   /**
@@ -94,10 +108,15 @@ public final class ImageDecoder {
     try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded))) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
       if (!readers.hasNext()) {
-        throw new ImageDecodingException(
-            "Not a supported image format (JPEG, PNG, GIF, BMP, TIFF expected)");
+        throw new UnsupportedImageFormatException(formats);
       }
       ImageReader reader = readers.next();
+      if (!ImageFormat.ofImageIoName(reader.getFormatName())
+          .filter(formats::contains)
+          .isPresent()) {
+        reader.dispose();
+        throw new UnsupportedImageFormatException(formats);
+      }
       try {
         reader.setInput(in, true, true);
         long w = reader.getWidth(0);
@@ -250,6 +269,7 @@ public final class ImageDecoder {
   public static final class Builder {
 
     private long maxPixels = DEFAULT_MAX_PIXELS;
+    private Set<ImageFormat> formats = EnumSet.allOf(ImageFormat.class);
 
     private Builder() {}
 
@@ -264,6 +284,32 @@ public final class ImageDecoder {
         throw new IllegalArgumentException("maxPixels must be positive: " + maxPixels);
       }
       this.maxPixels = maxPixels;
+      return this;
+    }
+
+    /**
+     * Accepts only these formats (recognised from the content); others are refused with {@link
+     * UnsupportedImageFormatException}. Default: every {@link ImageFormat}.
+     *
+     * @param first a format to accept
+     * @param more more formats to accept
+     * @return this builder
+     */
+    public Builder optFormats(ImageFormat first, ImageFormat... more) {
+      return optFormats(EnumSet.of(first, more));
+    }
+
+    /**
+     * Accepts only these formats; see {@link #optFormats(ImageFormat, ImageFormat...)}.
+     *
+     * @param accepted the formats to accept, at least one
+     * @return this builder
+     */
+    public Builder optFormats(Set<ImageFormat> accepted) {
+      if (accepted.isEmpty()) {
+        throw new IllegalArgumentException("at least one format must be accepted");
+      }
+      this.formats = EnumSet.copyOf(accepted);
       return this;
     }
 

@@ -112,6 +112,35 @@ class ImageDecoderTest {
   }
 
   @Test
+  void aDecoderLimitedToJpegAndPngRefusesOtherFormatsByContentNotName() throws IOException {
+    BufferedImage img = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+    byte[] gif = encode(img, "gif");
+    byte[] bmp = encode(img, "bmp");
+    ImageDecoder jpegAndPng =
+        ImageDecoder.builder().optFormats(ImageFormat.JPEG, ImageFormat.PNG).build();
+
+    assertThat(decoder.decodeRgb(gif).width()).isEqualTo(8);
+    assertThatThrownBy(() -> jpegAndPng.decodeRgb(gif))
+        .isInstanceOf(UnsupportedImageFormatException.class)
+        .hasMessageContaining("JPEG, PNG");
+    assertThatThrownBy(() -> jpegAndPng.decodeRgb(bmp))
+        .isInstanceOf(UnsupportedImageFormatException.class);
+    assertThatThrownBy(() -> jpegAndPng.decodeRgb("not an image".getBytes()))
+        .isInstanceOf(UnsupportedImageFormatException.class);
+    assertThat(jpegAndPng.decodeRgb(encode(img, "png")).width()).isEqualTo(8);
+    assertThat(jpegAndPng.decodeRgb(encode(img, "jpg")).width()).isEqualTo(8);
+  }
+
+  @Test
+  void fileNamesMatchTheirFormatsExtensions() {
+    assertThat(ImageFormat.JPEG.matchesFileName("IMG_0001.JPG")).isTrue();
+    assertThat(ImageFormat.JPEG.matchesFileName("a.jpeg")).isTrue();
+    assertThat(ImageFormat.PNG.matchesFileName("a.jpg")).isFalse();
+    assertThat(ImageFormat.PNG.matchesFileName("png")).isFalse();
+    assertThat(ImageFormat.ofImageIoName("JPEG")).contains(ImageFormat.JPEG);
+  }
+
+  @Test
   void appliesExifOrientation() throws IOException {
     // A 20 x 10 image, red on the left; orientation 6 means "rotate 90 degrees clockwise to view".
     BufferedImage img = new BufferedImage(20, 10, BufferedImage.TYPE_3BYTE_BGR);
