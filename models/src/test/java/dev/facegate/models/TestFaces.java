@@ -1,11 +1,15 @@
 package dev.facegate.models;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Locates the shared face photos the tests read ({@code ../shared/data/faces}, passed by the build
- * as the system property {@code faces.dir}). Missing photos fail the test rather than skip it.
+ * The one loader of shared test photos for every module (published in the models test-jar, used by
+ * the ejb and ear tests too). Locates the shared face photos the tests read ({@code
+ * ../shared/data/faces}, passed by the build as the system property {@code faces.dir}). Missing
+ * photos fail the test rather than skip it.
  */
 public final class TestFaces {
 
@@ -25,6 +29,15 @@ public final class TestFaces {
           "The shared face photos are missing: " + p + " does not exist (see its README)");
     }
     return p;
+  }
+
+  /** Reads a photo under the photo folder, failing clearly if it is missing. */
+  public static byte[] read(String relative) {
+    try {
+      return Files.readAllBytes(file(relative));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Returns a file under the photo folder, failing clearly if it is missing. */

@@ -57,7 +57,8 @@ public final class Deployments {
                 InContainerAuthentication.class,
                 AsAdmin.class,
                 AsHr.class,
-                Faces.class)
+                Faces.class,
+                dev.facegate.models.TestFaces.class)
             .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
             .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: org.hibernate\n"))
             .addAsLibrary(jarOf(org.assertj.core.api.Assertions.class));

@@ -1,9 +1,9 @@
 package dev.facegate.it.support;
 
+import dev.facegate.models.TestFaces;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Real photos from ../shared/data/faces (never copied into the repository). */
@@ -11,13 +11,9 @@ public final class Faces {
 
   private Faces() {}
 
+  /** The shared photo folder (the models' {@link TestFaces}, one loader for every module). */
   public static Path dir() {
-    Path dir = Path.of(System.getProperty("faces.dir", "../../shared/data/faces"));
-    if (!Files.isDirectory(dir)) {
-      throw new IllegalStateException(
-          "The shared face photos are missing at " + dir.toAbsolutePath());
-    }
-    return dir;
+    return TestFaces.dir();
   }
 
   /** Where {@link Deployments} packs photos for in-container tests. */
@@ -37,10 +33,6 @@ public final class Faces {
   }
 
   public static byte[] read(String relativePath) {
-    try {
-      return Files.readAllBytes(dir().resolve(relativePath));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TestFaces.read(relativePath);
   }
 }

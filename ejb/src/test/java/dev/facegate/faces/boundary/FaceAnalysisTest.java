@@ -6,14 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.facegate.enrolment.control.EnrolmentConfiguration;
 import dev.facegate.faces.entity.PhotoAnalysis;
 import dev.facegate.faces.entity.UnreadableImageException;
+import dev.facegate.models.TestFaces;
+import dev.facegate.models.TestImages;
 import dev.facegate.models.pipeline.EmbeddedFace;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
@@ -99,7 +98,7 @@ class FaceAnalysisTest {
     byte[] upright = photo("azure_face_samples/Family1-Dad1.jpg");
     // As a phone stores a portrait: pixels turned a quarter counter-clockwise, EXIF says "turn
     // 90 degrees clockwise to view" (orientation 6).
-    byte[] stored = withExifOrientation(rotatedCounterClockwise(upright), 6);
+    byte[] stored = TestImages.storedRotatedWithExif(upright);
 
     PhotoAnalysis reference = engine.analyse(upright);
     PhotoAnalysis analysis = engine.analyseWithThumbnail(stored);
@@ -140,62 +139,14 @@ class FaceAnalysisTest {
             });
   }
 
-  private static byte[] photo(String relative) throws IOException {
-    Path faces = Path.of(System.getProperty("faces.dir", "../../shared/data/faces"));
-    Path file = faces.resolve(relative);
-    if (!Files.isRegularFile(file)) {
-      throw new IllegalStateException("Missing shared photo " + file.toAbsolutePath());
-    }
-    return Files.readAllBytes(file);
+  private static byte[] photo(String relative) {
+    return TestFaces.read(relative);
   }
 
   /** A real image, but in a format the server does not accept. */
   private static byte[] gif() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ImageIO.write(new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB), "gif", out);
-    return out.toByteArray();
-  }
-
-  private static byte[] rotatedCounterClockwise(byte[] jpeg) throws IOException {
-    BufferedImage source = ImageIO.read(new ByteArrayInputStream(jpeg));
-    int w = source.getWidth();
-    int h = source.getHeight();
-    BufferedImage turned = new BufferedImage(h, w, BufferedImage.TYPE_INT_RGB);
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        turned.setRGB(y, w - 1 - x, source.getRGB(x, y));
-      }
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ImageIO.write(turned, "jpg", out);
-    return out.toByteArray();
-  }
-
-  /** Inserts an APP1 EXIF segment (big-endian TIFF, one IFD0 entry: Orientation) after SOI. */
-  private static byte[] withExifOrientation(byte[] jpeg, int orientation) throws IOException {
-    ByteArrayOutputStream tiff = new ByteArrayOutputStream();
-    DataOutputStream t = new DataOutputStream(tiff);
-    t.writeBytes("MM");
-    t.writeShort(42);
-    t.writeInt(8);
-    t.writeShort(1);
-    t.writeShort(0x0112);
-    t.writeShort(3);
-    t.writeInt(1);
-    t.writeShort(orientation);
-    t.writeShort(0);
-    t.writeInt(0);
-    ByteArrayOutputStream segment = new ByteArrayOutputStream();
-    DataOutputStream d = new DataOutputStream(segment);
-    d.writeShort(0xFFE1);
-    d.writeShort(2 + 6 + tiff.size());
-    d.writeBytes("Exif");
-    d.writeShort(0);
-    d.write(tiff.toByteArray());
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(jpeg, 0, 2);
-    out.write(segment.toByteArray());
-    out.write(jpeg, 2, jpeg.length - 2);
     return out.toByteArray();
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.facegate.models.TestFaces;
+import dev.facegate.models.TestImages;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -228,28 +229,8 @@ class ImageDecoderTest {
     return insertAfterSoi(jpeg, seg.toByteArray());
   }
 
-  /** Inserts an APP1 EXIF segment (big-endian TIFF, one IFD0 entry: Orientation). */
-  private static byte[] withExifOrientation(byte[] jpeg, int orientation) throws IOException {
-    ByteArrayOutputStream tiff = new ByteArrayOutputStream();
-    DataOutputStream t = new DataOutputStream(tiff);
-    t.writeBytes("MM");
-    t.writeShort(42);
-    t.writeInt(8); // IFD0 offset
-    t.writeShort(1); // one entry
-    t.writeShort(0x0112);
-    t.writeShort(3); // SHORT
-    t.writeInt(1);
-    t.writeShort(orientation);
-    t.writeShort(0);
-    t.writeInt(0); // no next IFD
-    ByteArrayOutputStream seg = new ByteArrayOutputStream();
-    DataOutputStream d = new DataOutputStream(seg);
-    d.writeShort(0xFFE1);
-    d.writeShort(2 + 6 + tiff.size());
-    d.writeBytes("Exif");
-    d.writeShort(0);
-    d.write(tiff.toByteArray());
-    return insertAfterSoi(jpeg, seg.toByteArray());
+  private static byte[] withExifOrientation(byte[] jpeg, int orientation) {
+    return TestImages.withExifOrientation(jpeg, orientation);
   }
 
   private static byte[] insertAfterSoi(byte[] jpeg, byte[] segment) {
