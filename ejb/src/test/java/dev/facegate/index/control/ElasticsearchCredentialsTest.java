@@ -35,14 +35,7 @@ class ElasticsearchCredentialsTest {
         exchange -> {
           authorizations.add(
               String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-          byte[] body =
-              "{\"error\":{\"type\":\"security_exception\",\"reason\":\"test\"},\"status\":401}"
-                  .getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().add("X-Elastic-Product", "Elasticsearch");
-          exchange.getResponseHeaders().add("Content-Type", "application/json");
-          exchange.sendResponseHeaders(401, body.length);
-          exchange.getResponseBody().write(body);
-          exchange.close();
+          RefusingCluster.refuse(exchange);
         });
     server.start();
   }

@@ -95,14 +95,7 @@ class ElasticsearchTlsTest {
         "/",
         exchange -> {
           requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
-          byte[] body =
-              "{\"error\":{\"type\":\"security_exception\",\"reason\":\"test\"},\"status\":401}"
-                  .getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().add("X-Elastic-Product", "Elasticsearch");
-          exchange.getResponseHeaders().add("Content-Type", "application/json");
-          exchange.sendResponseHeaders(401, body.length);
-          exchange.getResponseBody().write(body);
-          exchange.close();
+          RefusingCluster.refuse(exchange);
         });
     server.start();
   }
