@@ -128,8 +128,7 @@ class DoorHookIT {
     // Signed by another key that names this door as its keyid.
     Api.Reply wrongKey =
         door.send(
-            door.signed(
-                frame, Instant.now(), DoorClient.newKeyPair().getPrivate(), "image/jpeg"));
+            door.signed(frame, Instant.now(), DoorClient.newKeyPair().getPrivate(), "image/jpeg"));
     assertThat(wrongKey.status()).isEqualTo(401);
 
     Api.Reply stale =

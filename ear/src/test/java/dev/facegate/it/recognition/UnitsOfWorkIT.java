@@ -51,8 +51,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Units of work at the boundaries, inside WildFly on PostgreSQL: one enrolment photo is one
  * transaction whatever happens to the others in the same upload, and one door frame is one
- * transaction (after a header check that needs none) whose database round trips are counted
- * with Hibernate's statistics.
+ * transaction (after a header check that needs none) whose database round trips are counted with
+ * Hibernate's statistics.
  */
 @ExtendWith(ArquillianExtension.class)
 class UnitsOfWorkIT {

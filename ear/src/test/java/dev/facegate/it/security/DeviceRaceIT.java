@@ -33,8 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A door request racing an administrator, interleaved by hand inside WildFly on PostgreSQL: the door
- * has loaded its device (enabled) when an administrator disables it or registers a new key in
+ * A door request racing an administrator, interleaved by hand inside WildFly on PostgreSQL: the
+ * door has loaded its device (enabled) when an administrator disables it or registers a new key in
  * another transaction; then the door finishes its frame and marks itself seen. The administrator's
  * change must survive, and the next request must be refused.
  */
@@ -81,7 +81,9 @@ class DeviceRaceIT {
 
     Device after = asAdmin.call(() -> devices.get(doorId));
     assertThat(after.isEnabled()).as("the disable survives the door's write").isFalse();
-    assertThat(after.getLastSeenAt()).as("and the door's seen time survives the disable").isNotNull();
+    assertThat(after.getLastSeenAt())
+        .as("and the door's seen time survives the disable")
+        .isNotNull();
     assertThatThrownBy(() -> doors.authenticate(doorId, request(doorId, frame, keys)))
         .isInstanceOf(DeviceForbiddenException.class);
   }

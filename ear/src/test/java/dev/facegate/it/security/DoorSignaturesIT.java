@@ -7,16 +7,25 @@ import dev.facegate.it.support.Deployments;
 import dev.facegate.it.support.DoorClient;
 import dev.facegate.it.support.Faces;
 import dev.facegate.it.support.Gallery;
+import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.reflect.Method;
 import java.net.Socket;
+import java.net.URI;
 import java.net.URL;
+import java.net.URLClassLoader;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
+import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.Map;
+import javax.tools.ToolProvider;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -78,7 +87,8 @@ class DoorSignaturesIT {
     Api.Reply registered = registerKey(door.doorId(), DoorClient.publicKeyText(newKeys));
 
     assertThat(registered.status()).as(registered.body()).isEqualTo(200);
-    assertThat(door.send(door.signed(frame, Instant.now(), door.privateKey(), "image/jpeg")).status())
+    assertThat(
+            door.send(door.signed(frame, Instant.now(), door.privateKey(), "image/jpeg")).status())
         .isEqualTo(401);
     assertThat(
             door.send(door.signed(frame, Instant.now(), newKeys.getPrivate(), "image/jpeg"))
@@ -173,7 +183,10 @@ class DoorSignaturesIT {
         legacy.send(
             legacy.signedLegacy(frame, Instant.now().plusSeconds(1), legacy.token(), "image/jpeg"));
     assertThat(withToken.status()).isEqualTo(401);
-    assertThat(legacy.send(legacy.signed(frame, Instant.now(), keys.getPrivate(), "image/jpeg")).status())
+    assertThat(
+            legacy
+                .send(legacy.signed(frame, Instant.now(), keys.getPrivate(), "image/jpeg"))
+                .status())
         .isEqualTo(200);
     assertThat(gallery.checkInsOf(legacy)).isEqualTo(2);
   }
@@ -188,6 +201,46 @@ class DoorSignaturesIT {
     assertThat(reply.status()).isEqualTo(401);
     assertThat(reply.body()).contains("token scheme is off");
     assertThat(gallery.checkInsOf(door)).isZero();
+  }
+
+  /** The reference client shipped in docs/ compiles with javac alone and opens a door. */
+  @Test
+  void theReferenceClientInTheDocsIsAcceptedAsIs() throws Exception {
+    Path source = Path.of("..", "docs", "reference-client", "DoorClient.java");
+    Path classes = Files.createTempDirectory("reference-client");
+    int compiled =
+        ToolProvider.getSystemJavaCompiler()
+            .run(null, null, null, "-d", classes.toString(), source.toString());
+    assertThat(compiled).as("javac " + source).isZero();
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
+      Class<?> client = loader.loadClass("DoorClient");
+      Method keygen = client.getDeclaredMethod("keygen", Path.class);
+      Method readKey = client.getDeclaredMethod("readKey", Path.class);
+      keygen.setAccessible(true);
+      readKey.setAccessible(true);
+      Path keyFile = classes.resolve("door.key");
+      String publicKeyPem = (String) keygen.invoke(null, keyFile);
+
+      JsonObject created =
+          api.postJson(
+                  "api/v1/devices",
+                  "{\"name\":\"Vendor door\",\"kind\":\"DOOR\",\"site\":\"main\","
+                      + "\"doorName\":\"Vendor door\",\"publicKey\":\""
+                      + publicKeyPem.replace("\n", "\\n")
+                      + "\"}")
+              .json();
+      long doorId = created.getJsonObject("device").getJsonNumber("id").longValue();
+      Object door =
+          client
+              .getConstructor(URI.class, long.class, PrivateKey.class)
+              .newInstance(URI.create(baseUrl.toString()), doorId, readKey.invoke(null, keyFile));
+      @SuppressWarnings("unchecked")
+      HttpResponse<String> answer =
+          (HttpResponse<String>) client.getMethod("decide", byte[].class).invoke(door, frame);
+
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+      assertThat(answer.body()).contains("\"outcome\":\"NO_FACE\"");
+    }
   }
 
   private Api.Reply registerKey(long deviceId, String publicKey) {
@@ -225,7 +278,8 @@ class DoorSignaturesIT {
               .append("\r\nContent-Type: image/jpeg\r\nContent-Length: ")
               .append(contentLength)
               .append("\r\n");
-      headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+      headers.forEach(
+          (name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
       request.append("\r\n");
       OutputStream out = socket.getOutputStream();
       out.write(request.toString().getBytes(StandardCharsets.US_ASCII));

@@ -62,7 +62,8 @@ public final class Gallery {
     JsonObject json =
         createDevice(name, ",\"publicKey\":\"" + DoorClient.publicKeyText(keys) + "\"");
     assertThat(json.containsKey("token")).as("a keyed device gets no token").isFalse();
-    return DoorClient.withKey(api, json.getJsonObject("device").getJsonNumber("id").longValue(), keys);
+    return DoorClient.withKey(
+        api, json.getJsonObject("device").getJsonNumber("id").longValue(), keys);
   }
 
   /** A new door controller on the legacy token scheme. */

@@ -112,8 +112,8 @@ public class DeviceAuthenticator {
   /**
    * Takes a pass back with the request's body; runs inside the use case's transaction.
    *
-   * @return the device, loaded in the caller's transaction and checked again (a door disabled
-   *     while its body was on the way is refused)
+   * @return the device, loaded in the caller's transaction and checked again (a door disabled while
+   *     its body was on the way is refused)
    * @throws DeviceAuthenticationException unknown, used or expired pass; body not the signed one
    * @throws DeviceForbiddenException the device was disabled meanwhile
    */

@@ -26,11 +26,11 @@ public class DeviceRepository {
   }
 
   /**
-   * Records that the device was heard from, at most once per {@link
-   * Device#LAST_SEEN_RESOLUTION}: an UPDATE of that one column, which neither bumps the version nor
-   * writes any other column, so it cannot undo an administrator's change made meanwhile (a disable,
-   * a new key). Hibernate evicts cached devices after a bulk update, so the second-level cache
-   * never serves the old value; the condition keeps concurrent frames from moving it backwards.
+   * Records that the device was heard from, at most once per {@link Device#LAST_SEEN_RESOLUTION}:
+   * an UPDATE of that one column, which neither bumps the version nor writes any other column, so
+   * it cannot undo an administrator's change made meanwhile (a disable, a new key). Hibernate
+   * evicts cached devices after a bulk update, so the second-level cache never serves the old
+   * value; the condition keeps concurrent frames from moving it backwards.
    */
   public void markSeen(Device device, Instant when) {
     if (device.isSeenDue(when)) {

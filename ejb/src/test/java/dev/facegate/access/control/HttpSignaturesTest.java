@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class HttpSignaturesTest {
 
   /** RFC 9421 Appendix B.1.4, test-key-ed25519. */
-  static final String RFC_PRIVATE_KEY = "MC4CAQAwBQYDK2VwBCIEIJ+DYvh6SEqVTm50DFtMDoQikTmiCqirVv9mWG9qfSnF";
+  static final String RFC_PRIVATE_KEY =
+      "MC4CAQAwBQYDK2VwBCIEIJ+DYvh6SEqVTm50DFtMDoQikTmiCqirVv9mWG9qfSnF";
 
   static final String RFC_PUBLIC_KEY =
       "MCowBQYDK2VwAyEAJrQLj5P/89iXES9+vFgrIy29clF9CC/oPPsw3c5D0bs=";
@@ -80,8 +81,7 @@ class HttpSignaturesTest {
 
   @Test
   void theDoorsBaseCoversMethodPathAndDeclaredDigest() {
-    String input =
-        "door=(\"@method\" \"@path\" \"content-digest\");created=1700000000;keyid=\"7\"";
+    String input = "door=(\"@method\" \"@path\" \"content-digest\");created=1700000000;keyid=\"7\"";
     SignatureEntry entry = HttpSignatures.entries(input, "door=:AAAA:").get(0);
     HttpSignatures.Message door =
         message(
@@ -114,8 +114,7 @@ class HttpSignaturesTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> HttpSignatures.entries("a=(\"@path\" \"@path\")", "a=:AAAA:"));
     // A component the request lacks, or one this verifier does not know.
-    SignatureEntry missing =
-        HttpSignatures.entries("a=(\"content-digest\")", "a=:AAAA:").get(0);
+    SignatureEntry missing = HttpSignatures.entries("a=(\"content-digest\")", "a=:AAAA:").get(0);
     assertThatIllegalArgumentException()
         .isThrownBy(() -> HttpSignatures.signatureBase(RFC_REQUEST, missing.covered()));
     SignatureEntry unknown = HttpSignatures.entries("a=(\"@query\")", "a=:AAAA:").get(0);
@@ -140,8 +139,7 @@ class HttpSignaturesTest {
 
   @Test
   void publicKeysArePastedAsPemOrBase64AndMustBeEd25519() throws Exception {
-    String pem =
-        "-----BEGIN PUBLIC KEY-----\n" + RFC_PUBLIC_KEY + "\n-----END PUBLIC KEY-----\n";
+    String pem = "-----BEGIN PUBLIC KEY-----\n" + RFC_PUBLIC_KEY + "\n-----END PUBLIC KEY-----\n";
 
     assertThat(DeviceKeys.normalize(pem)).isEqualTo(RFC_PUBLIC_KEY);
     assertThat(DeviceKeys.normalize("  " + RFC_PUBLIC_KEY + "\n")).isEqualTo(RFC_PUBLIC_KEY);
@@ -191,5 +189,4 @@ class HttpSignaturesTest {
       }
     };
   }
-
 }

@@ -28,8 +28,7 @@ class StructuredFieldsTest {
         .containsExactly(
             "date", "@method", "@path", "@authority", "content-type", "content-length");
     assertThat(covered.parameters())
-        .containsExactly(
-            Map.entry("created", 1618884473L), Map.entry("keyid", "test-key-ed25519"));
+        .containsExactly(Map.entry("created", 1618884473L), Map.entry("keyid", "test-key-ed25519"));
     // Serialising gives back the field's member exactly: that is the @signature-params line.
     assertThat(StructuredFields.serialize(covered)).isEqualTo(field.substring("sig-b26=".length()));
   }

@@ -117,7 +117,9 @@ public class DevicesResource {
         .build();
   }
 
-  /** Registers the device's new public key (key rotation); a legacy device leaves the token scheme. */
+  /**
+   * Registers the device's new public key (key rotation); a legacy device leaves the token scheme.
+   */
   @PUT
   @Path("{id}/public-key")
   @Consumes(MediaType.APPLICATION_JSON)
