@@ -212,7 +212,9 @@ class DoorSignaturesIT {
         ToolProvider.getSystemJavaCompiler()
             .run(null, null, null, "-d", classes.toString(), source.toString());
     assertThat(compiled).as("javac " + source).isZero();
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
+    try (URLClassLoader loader =
+        new URLClassLoader(
+            new URL[] {classes.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
       Class<?> client = loader.loadClass("DoorClient");
       Method keygen = client.getDeclaredMethod("keygen", Path.class);
       Method readKey = client.getDeclaredMethod("readKey", Path.class);
