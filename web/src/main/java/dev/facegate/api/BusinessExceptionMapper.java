@@ -7,6 +7,7 @@ import dev.facegate.enrolment.boundary.ConsentRequiredException;
 import dev.facegate.faces.entity.UnreadableImageException;
 import dev.facegate.people.boundary.DuplicateEmployeeNumberException;
 import dev.facegate.platform.BusinessException;
+import dev.facegate.platform.ConcurrentChangeException;
 import dev.facegate.platform.InvalidInputException;
 import dev.facegate.platform.NotFoundException;
 import jakarta.ws.rs.core.Response;
@@ -41,6 +42,8 @@ public class BusinessExceptionMapper implements ExceptionMapper<BusinessExceptio
                     e.getMessage(),
                     java.util.List.of());
           };
+      case ConcurrentChangeException concurrent ->
+          Problem.response(Response.Status.CONFLICT, e.getMessage());
       case DuplicateEmployeeNumberException duplicate ->
           Problem.response(Response.Status.CONFLICT, e.getMessage());
       case InvalidInputException invalid ->

@@ -11,6 +11,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -55,6 +56,9 @@ public class PortalAccount {
   @NotNull
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
+
+  /** Optimistic lock: two administrators changing the same account cannot undo each other. */
+  @Version private long version;
 
   /** For JPA only. */
   protected PortalAccount() {}

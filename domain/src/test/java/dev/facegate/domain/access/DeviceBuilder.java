@@ -9,7 +9,8 @@ public final class DeviceBuilder {
   private DeviceKind kind = DeviceKind.DOOR;
   private String site = "HQ";
   private String doorName = "Main door";
-  private String tokenHash = "hash";
+  private String tokenHash;
+  private String publicKey = "MCowBQYDK2VwAyEAJrQLj5P/89iXES9+vFgrIy29clF9CC/oPPsw3c5D0bs=";
   private Instant createdAt = Instant.EPOCH;
 
   private DeviceBuilder() {}
@@ -30,12 +31,15 @@ public final class DeviceBuilder {
     return this;
   }
 
-  public DeviceBuilder withTokenHash(String tokenHash) {
+  /** A legacy device on the token scheme, with this token hash instead of a key. */
+  public DeviceBuilder withLegacyToken(String tokenHash) {
     this.tokenHash = tokenHash;
     return this;
   }
 
   public Device build() {
-    return new Device(name, kind, site, doorName, tokenHash, createdAt);
+    return tokenHash != null
+        ? Device.withLegacyToken(name, kind, site, doorName, tokenHash, createdAt)
+        : Device.withKey(name, kind, site, doorName, publicKey, createdAt);
   }
 }

@@ -4,6 +4,7 @@ import static dev.facegate.domain.access.DeviceBuilder.aDoor;
 import static dev.facegate.domain.access.DeviceBuilder.aKiosk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -20,34 +21,41 @@ class DeviceTest {
   }
 
   @Test
-  void lastSeenOnlyMovesForward() {
-    Device door = aDoor().build();
-
-    door.seenAt(Instant.parse("2026-11-27T10:00:00Z"));
-    door.seenAt(Instant.parse("2026-11-27T09:00:00Z"));
-
-    assertThat(door.getLastSeenAt()).isEqualTo(Instant.parse("2026-11-27T10:00:00Z"));
-  }
-
-  @Test
-  void lastSeenIsKeptToTheMinuteSoFramesDoNotRewriteTheRow() {
+  void lastSeenIsDueOncePerMinuteSoFramesDoNotRewriteTheRow() {
     Device door = aDoor().build();
     Instant first = Instant.parse("2026-11-27T10:00:00Z");
 
-    door.seenAt(first);
-    door.seenAt(first.plusSeconds(59));
-    assertThat(door.getLastSeenAt()).isEqualTo(first);
-
-    door.seenAt(first.plus(Device.LAST_SEEN_RESOLUTION));
-    assertThat(door.getLastSeenAt()).isEqualTo(first.plus(Device.LAST_SEEN_RESOLUTION));
+    assertThat(door.isSeenDue(first)).isTrue();
   }
 
   @Test
-  void rotationReplacesTheTokenHash() {
-    Device door = aDoor().withTokenHash("old").build();
+  void aNewDeviceHasItsKeyAndNoToken() {
+    Device door = aDoor().build();
+
+    assertThat(door.isLegacy()).isFalse();
+    assertThat(door.getPublicKey()).isNotBlank();
+    assertThat(door.getTokenHash()).isNull();
+    assertThatIllegalStateException().isThrownBy(() -> door.rotateToken("new"));
+  }
+
+  @Test
+  void rotationReplacesALegacyTokenHash() {
+    Device door = aDoor().withLegacyToken("old").build();
 
     door.rotateToken("new");
 
     assertThat(door.getTokenHash()).isEqualTo("new");
+    assertThat(door.isLegacy()).isTrue();
+  }
+
+  @Test
+  void registeringAKeyEndsTheLegacyTokenForGood() {
+    Device door = aDoor().withLegacyToken("old").build();
+
+    door.registerKey("key");
+
+    assertThat(door.isLegacy()).isFalse();
+    assertThat(door.getTokenHash()).isNull();
+    assertThat(door.getPublicKey()).isEqualTo("key");
   }
 }

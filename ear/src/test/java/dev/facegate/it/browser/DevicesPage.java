@@ -5,7 +5,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** Devices: registration form, table, and the dialog that shows a new token once. */
+/**
+ * Devices: registration form (public key, or a legacy token), table, and the dialog that shows a
+ * legacy token once.
+ */
 final class DevicesPage extends ConsolePage {
 
   DevicesPage(WebDriver driver) {
@@ -18,15 +21,34 @@ final class DevicesPage extends ConsolePage {
     return new DevicesPage(driver);
   }
 
-  /** Registers a door controller and waits for the token dialog. */
-  DevicesPage registerDoor(String name, String door) {
+  /** Registers a door controller by the public key it shows; waits for the confirmation. */
+  DevicesPage registerDoor(String name, String door, String publicKey) {
+    fillDoor(name, door);
+    type("devicesForm:publicKey", publicKey);
+    click("devicesForm:create");
+    waitForMessage("devicesForm:messages", "Registered " + name);
+    return this;
+  }
+
+  /** Registers a door controller on the legacy token scheme and waits for the token dialog. */
+  DevicesPage registerLegacyDoor(String name, String door) {
+    fillDoor(name, door);
+    driver.findElement(By.cssSelector("[id='devicesForm:legacy'] .ui-chkbox-box")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("devicesForm:publicKey")));
+    click("devicesForm:create");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tokenDialog")));
+    return this;
+  }
+
+  private void fillDoor(String name, String door) {
     type("devicesForm:name", name);
     selectOne("devicesForm:kind", "Door controller");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("devicesForm:doorName")));
     type("devicesForm:doorName", door);
-    click("devicesForm:create");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tokenDialog")));
-    return this;
+  }
+
+  String messages() {
+    return text("devicesForm:messages");
   }
 
   String tokenDialogText() {

@@ -125,16 +125,19 @@ class DoorHookIT {
     assertThat(unsigned.status()).isEqualTo(401);
     assertThat(unsigned.contentType()).startsWith("application/problem+json");
 
-    Api.Reply wrongToken =
-        door.send(door.signed(frame, Instant.now(), "fgd_not-the-token", "image/jpeg"));
-    assertThat(wrongToken.status()).isEqualTo(401);
+    // Signed by another key that names this door as its keyid.
+    Api.Reply wrongKey =
+        door.send(
+            door.signed(frame, Instant.now(), DoorClient.newKeyPair().getPrivate(), "image/jpeg"));
+    assertThat(wrongKey.status()).isEqualTo(401);
 
     Api.Reply stale =
-        door.send(door.signed(frame, Instant.now().minusSeconds(120), tokenOf(door), "image/jpeg"));
+        door.send(
+            door.signed(frame, Instant.now().minusSeconds(120), door.privateKey(), "image/jpeg"));
     assertThat(stale.status()).isEqualTo(401);
     assertThat(stale.body()).contains("window");
 
-    HttpRequest captured = door.signed(frame, Instant.now(), tokenOf(door), "image/jpeg");
+    HttpRequest captured = door.signed(frame, Instant.now(), door.privateKey(), "image/jpeg");
     assertThat(door.send(captured).status()).isEqualTo(200);
     Api.Reply replayed = door.send(captured);
     assertThat(replayed.status()).isEqualTo(401);
@@ -147,13 +150,15 @@ class DoorHookIT {
   @Test
   void aBodyTamperedAfterSigningIsRefused() {
     byte[] signedFrame = Faces.read(AZURE + "Family3-Man1.jpg");
-    HttpRequest signed = door.signed(signedFrame, Instant.now(), tokenOf(door), "image/jpeg");
+    HttpRequest signed = door.signed(signedFrame, Instant.now(), door.privateKey(), "image/jpeg");
     HttpRequest tampered =
         HttpRequest.newBuilder(signed, (name, value) -> true)
             .POST(HttpRequest.BodyPublishers.ofByteArray(Faces.read(AZURE + "Family1-Dad3.jpg")))
             .build();
 
-    assertThat(door.send(tampered).status()).isEqualTo(401);
+    Api.Reply reply = door.send(tampered);
+    assertThat(reply.status()).isEqualTo(401);
+    assertThat(reply.body()).contains("Content-Digest");
     assertThat(gallery.checkInsOf(door)).isZero();
   }
 
@@ -169,9 +174,5 @@ class DoorHookIT {
     Api.Reply reply = door.decide(Faces.read(photo));
     assertThat(reply.status()).as(photo + ": " + reply.body()).isEqualTo(200);
     return reply.json();
-  }
-
-  private static String tokenOf(DoorClient door) {
-    return door.token();
   }
 }

@@ -4,33 +4,78 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * What a door controller does, written from the protocol in the README (not from the server's
- * classes): token in {@code Authorization: Device}, HMAC-SHA256 keyed with SHA-256(token) over
- * method, path, timestamp and the body's SHA-256.
+ * What a door controller does, written from the protocol in docs/api.md (not from the server's
+ * classes): it holds an Ed25519 key pair and signs each request with HTTP Message Signatures (RFC
+ * 9421) over {@code "@method" "@path" "content-digest"} with {@code created}, {@code keyid} = its
+ * device id and a random {@code nonce}, declaring the body's SHA-256 in {@code Content-Digest} (RFC
+ * 9530). A legacy door instead sends its token and an HMAC keyed with SHA-256(token).
  */
 public final class DoorClient {
 
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private final Api api;
   private final long doorId;
+  private final KeyPair keys;
   private final String token;
-  private Instant lastTimestamp;
 
-  public DoorClient(Api api, long doorId, String token) {
+  private DoorClient(Api api, long doorId, KeyPair keys, String token) {
     this.api = api;
     this.doorId = doorId;
+    this.keys = keys;
     this.token = token;
+  }
+
+  /** A door that signs with its own key. */
+  public static DoorClient withKey(Api api, long doorId, KeyPair keys) {
+    return new DoorClient(api, doorId, keys, null);
+  }
+
+  /** A legacy door on the token scheme. */
+  public static DoorClient legacy(Api api, long doorId, String token) {
+    return new DoorClient(api, doorId, null, token);
+  }
+
+  /** A fresh Ed25519 key pair, as a door generates it. */
+  public static KeyPair newKeyPair() {
+    try {
+      return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The public key as an administrator pastes it: base64 of the X.509 SubjectPublicKeyInfo. */
+  public static String publicKeyText(KeyPair keys) {
+    return Base64.getEncoder().encodeToString(keys.getPublic().getEncoded());
+  }
+
+  public boolean isLegacy() {
+    return token != null;
   }
 
   public String token() {
     return token;
+  }
+
+  public PrivateKey privateKey() {
+    return keys.getPrivate();
   }
 
   public long doorId() {
@@ -38,6 +83,10 @@ public final class DoorClient {
   }
 
   public String path() {
+    return path(doorId);
+  }
+
+  public static String path(long doorId) {
     return "/api/v1/doors/" + doorId + "/decisions";
   }
 
@@ -47,13 +96,85 @@ public final class DoorClient {
   }
 
   public Api.Reply decide(byte[] frame, String contentType) {
-    return send(signed(frame, nextTimestamp(), token, contentType));
+    return send(
+        isLegacy()
+            ? signedLegacy(frame, nextTimestamp(), token, contentType)
+            : signed(frame, Instant.now(), keys.getPrivate(), contentType));
+  }
+
+  /** A request signed with a key (RFC 9421), for tests that tamper with or resend it. */
+  public HttpRequest signed(byte[] frame, Instant created, PrivateKey key, String contentType) {
+    return signed(
+        HttpRequest.BodyPublishers.ofByteArray(frame),
+        signatureHeaders(doorId, sha256(frame), created, key),
+        contentType);
+  }
+
+  /** A request with the given body publisher and signature headers (e.g. a streamed body). */
+  public HttpRequest signed(
+      HttpRequest.BodyPublisher body, Map<String, String> headers, String contentType) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri())
+            .timeout(Duration.ofSeconds(120))
+            .header("Content-Type", contentType)
+            .POST(body);
+    headers.forEach(request::header);
+    return request.build();
   }
 
   /**
-   * Now, but at least one second after this door's previous request: the signature covers the
-   * timestamp in seconds, so the same frame sent twice within a second would otherwise be (rightly)
-   * refused as a replay. A real door adds a fresh timestamp to every frame it sends.
+   * The three headers a door sends: {@code Content-Digest}, {@code Signature-Input} and {@code
+   * Signature}, over {@code "@method" "@path" "content-digest"}.
+   */
+  public static Map<String, String> signatureHeaders(
+      long doorId, byte[] bodySha256, Instant created, PrivateKey key) {
+    byte[] nonce = new byte[12];
+    RANDOM.nextBytes(nonce);
+    String digest = "sha-256=:" + Base64.getEncoder().encodeToString(bodySha256) + ":";
+    String params =
+        "(\"@method\" \"@path\" \"content-digest\");created="
+            + created.getEpochSecond()
+            + ";keyid=\""
+            + doorId
+            + "\";nonce=\""
+            + HexFormat.of().formatHex(nonce)
+            + "\"";
+    String base =
+        "\"@method\": POST\n"
+            + "\"@path\": "
+            + path(doorId)
+            + "\n"
+            + "\"content-digest\": "
+            + digest
+            + "\n"
+            + "\"@signature-params\": "
+            + params;
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Digest", digest);
+    headers.put("Signature-Input", "door=" + params);
+    headers.put("Signature", "door=:" + Base64.getEncoder().encodeToString(sign(key, base)) + ":");
+    return headers;
+  }
+
+  /** A legacy request: token, timestamp and HMAC-SHA256 keyed with SHA-256(token). */
+  public HttpRequest signedLegacy(
+      byte[] frame, Instant timestamp, String withToken, String contentType) {
+    String ts = Long.toString(timestamp.getEpochSecond());
+    return HttpRequest.newBuilder(uri())
+        .timeout(Duration.ofSeconds(120))
+        .header("Content-Type", contentType)
+        .header("Authorization", "Device " + withToken)
+        .header("X-FaceGate-Timestamp", ts)
+        .header("X-FaceGate-Signature", legacySignature(withToken, path(), ts, frame))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(frame))
+        .build();
+  }
+
+  private Instant lastTimestamp;
+
+  /**
+   * Legacy only: now, but at least one second after this door's previous request, since the legacy
+   * signature has no nonce and the same frame twice within a second would be (rightly) a replay.
    */
   private synchronized Instant nextTimestamp() {
     Instant now = Instant.now();
@@ -64,31 +185,16 @@ public final class DoorClient {
     return lastTimestamp;
   }
 
-  /** A request as built, for tests that tamper with or resend it. */
-  public HttpRequest signed(byte[] frame, Instant timestamp, String withToken, String contentType) {
-    String ts = Long.toString(timestamp.getEpochSecond());
-    String signature =
-        hmac(
-            sha256(withToken.getBytes(StandardCharsets.UTF_8)),
-            "POST\n" + path() + "\n" + ts + "\n" + hex(sha256(frame)));
-    return HttpRequest.newBuilder(api.uri(path().substring(1)))
-        .timeout(Duration.ofSeconds(120))
-        .header("Content-Type", contentType)
-        .header("Authorization", "Device " + withToken)
-        .header("X-FaceGate-Timestamp", ts)
-        .header("X-FaceGate-Signature", signature)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(frame))
-        .build();
-  }
-
-  /**
-   * The signature a door sends: HMAC-SHA256 keyed with SHA-256(token) over method, path, timestamp
-   * and the body's SHA-256, in hex.
-   */
-  public static String signature(String token, String path, String timestamp, byte[] body) {
-    return hmac(
-        sha256(token.getBytes(StandardCharsets.UTF_8)),
-        "POST\n" + path + "\n" + timestamp + "\n" + hex(sha256(body)));
+  /** The legacy signature: hex HMAC-SHA256(SHA-256(token), method, path, timestamp, body hash). */
+  public static String legacySignature(String token, String path, String timestamp, byte[] body) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(sha256(token.getBytes(StandardCharsets.UTF_8)), "HmacSHA256"));
+      String message = "POST\n" + path + "\n" + timestamp + "\n" + hex(sha256(body));
+      return hex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public Api.Reply send(HttpRequest request) {
@@ -99,7 +205,7 @@ public final class DoorClient {
     return api.uri(path().substring(1));
   }
 
-  static byte[] sha256(byte[] data) {
+  public static byte[] sha256(byte[] data) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(data);
     } catch (GeneralSecurityException e) {
@@ -111,11 +217,12 @@ public final class DoorClient {
     return HexFormat.of().formatHex(bytes);
   }
 
-  private static String hmac(byte[] key, String message) {
+  private static byte[] sign(PrivateKey key, String base) {
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return hex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+      Signature signer = Signature.getInstance("Ed25519");
+      signer.initSign(key);
+      signer.update(base.getBytes(StandardCharsets.US_ASCII));
+      return signer.sign();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

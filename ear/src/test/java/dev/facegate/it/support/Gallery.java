@@ -3,6 +3,7 @@ package dev.facegate.it.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import java.security.KeyPair;
 import java.util.UUID;
 
 /** Test data through the admin API: employees with consent and enrolled photos, devices. */
@@ -55,8 +56,24 @@ public final class Gallery {
     return number;
   }
 
-  /** A new door controller and a client that signs as it. */
+  /** A new door controller with its own key pair, registered by its public key. */
   public DoorClient door(String name) {
+    KeyPair keys = DoorClient.newKeyPair();
+    JsonObject json =
+        createDevice(name, ",\"publicKey\":\"" + DoorClient.publicKeyText(keys) + "\"");
+    assertThat(json.containsKey("token")).as("a keyed device gets no token").isFalse();
+    return DoorClient.withKey(
+        api, json.getJsonObject("device").getJsonNumber("id").longValue(), keys);
+  }
+
+  /** A new door controller on the legacy token scheme. */
+  public DoorClient legacyDoor(String name) {
+    JsonObject json = createDevice(name, ",\"legacy\":true");
+    return DoorClient.legacy(
+        api, json.getJsonObject("device").getJsonNumber("id").longValue(), json.getString("token"));
+  }
+
+  private JsonObject createDevice(String name, String credential) {
     Api.Reply reply =
         api.postJson(
             "api/v1/devices",
@@ -64,11 +81,11 @@ public final class Gallery {
                 + name
                 + "\",\"kind\":\"DOOR\",\"site\":\"main\",\"doorName\":\""
                 + name
-                + "\"}");
+                + "\""
+                + credential
+                + "}");
     assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-    JsonObject json = reply.json();
-    return new DoorClient(
-        api, json.getJsonObject("device").getJsonNumber("id").longValue(), json.getString("token"));
+    return reply.json();
   }
 
   /** How many check-ins a device has recorded. */

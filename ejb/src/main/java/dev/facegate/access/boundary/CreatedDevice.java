@@ -1,9 +1,14 @@
 package dev.facegate.access.boundary;
 
 import dev.facegate.domain.access.Device;
+import java.util.Optional;
 
 /**
- * A device with its new token. The token is in this object only: the server keeps its hash, so this
- * is the one chance to hand it to the device.
+ * A device just registered, or whose credential was just replaced.
+ *
+ * @param device the device
+ * @param token the new token of a legacy device: in this object only (the server keeps its hash),
+ *     so this is the one chance to hand it to the device; empty for a device that signs with its
+ *     own key
  */
-public record CreatedDevice(Device device, String token) {}
+public record CreatedDevice(Device device, Optional<String> token) {}

@@ -2,11 +2,13 @@ package dev.facegate.access.boundary;
 
 import static java.util.Objects.requireNonNullElse;
 
+import dev.facegate.access.control.DeviceKeys;
 import dev.facegate.access.control.DeviceRepository;
 import dev.facegate.access.control.DeviceTokens;
 import dev.facegate.domain.access.Device;
 import dev.facegate.domain.access.DeviceKind;
 import dev.facegate.domain.audit.AuditAction;
+import dev.facegate.platform.ConcurrentChangeException;
 import dev.facegate.platform.InvalidInputException;
 import dev.facegate.platform.NotFoundException;
 import dev.facegate.platform.Roles;
@@ -14,13 +16,26 @@ import dev.facegate.platform.control.AuditLog;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
-/** Registration and credentials of kiosks and door controllers. */
+/**
+ * Registration and credentials of kiosks and door controllers. A device signs with its own Ed25519
+ * key, of which only the public half is registered here; the old token scheme is available per
+ * device ({@link NewDevice#legacy()}) for controllers that cannot sign yet.
+ *
+ * <p>Why the administrator pastes the public key rather than the door redeeming a one-time
+ * registration code: a code is a bearer secret that travels and is stored until used, and whoever
+ * uses it first (an attacker who saw it) registers their own key. A pasted public key carries no
+ * secret at all, needs no pairing endpoint open to anonymous callers, and its fingerprint can be
+ * compared with the one the door shows.
+ */
 @Stateless
 @RolesAllowed(Roles.ADMIN)
 public class Devices {
@@ -33,7 +48,12 @@ public class Devices {
 
   @Inject Validator validator;
 
-  /** Registers a device; the returned token is shown once and never stored in clear. */
+  /**
+   * Registers a device.
+   *
+   * @return the device, with the token to hand over once when it is a legacy device
+   * @throws InvalidInputException missing kind, door name or key, or a key that is not Ed25519
+   */
   public CreatedDevice create(NewDevice request) {
     if (request.kind() == null) {
       throw new InvalidInputException(List.of("kind must be KIOSK or DOOR."));
@@ -42,15 +62,41 @@ public class Devices {
         && (request.doorName() == null || request.doorName().isBlank())) {
       throw new InvalidInputException(List.of("doorName is required for a door controller."));
     }
-    String token = DeviceTokens.newToken();
-    Device device =
-        new Device(
-            requireNonNullElse(request.name(), ""),
-            request.kind(),
-            requireNonNullElse(request.site(), ""),
-            request.doorName(),
-            DeviceTokens.hash(token),
-            clock.instant());
+    boolean keyGiven = request.publicKey() != null && !request.publicKey().isBlank();
+    if (request.legacy() && keyGiven) {
+      throw new InvalidInputException(
+          List.of("A legacy device has a token, not a key: give publicKey or legacy, not both."));
+    }
+    if (!request.legacy() && !keyGiven) {
+      throw new InvalidInputException(
+          List.of(
+              "publicKey is required: the device's Ed25519 public key (PEM or base64 of the"
+                  + " X.509 SubjectPublicKeyInfo)."));
+    }
+    String name = requireNonNullElse(request.name(), "");
+    String site = requireNonNullElse(request.site(), "");
+    Optional<String> token = Optional.empty();
+    Device device;
+    if (request.legacy()) {
+      token = Optional.of(DeviceTokens.newToken());
+      device =
+          Device.withLegacyToken(
+              name,
+              request.kind(),
+              site,
+              request.doorName(),
+              DeviceTokens.hash(token.get()),
+              clock.instant());
+    } else {
+      device =
+          Device.withKey(
+              name,
+              request.kind(),
+              site,
+              request.doorName(),
+              publicKey(request.publicKey()),
+              clock.instant());
+    }
     Set<ConstraintViolation<Device>> violations = validator.validate(device);
     if (!violations.isEmpty()) {
       throw InvalidInputException.of(violations);
@@ -59,30 +105,55 @@ public class Devices {
     audit.record(
         AuditAction.DEVICE_CREATED,
         null,
-        "Device " + device.getId() + " (" + device.getKind() + ") created.");
+        "Device "
+            + device.getId()
+            + " ("
+            + device.getKind()
+            + (device.isLegacy() ? ", legacy token" : ", key " + device.getKeyFingerprint())
+            + ") created.");
     return new CreatedDevice(device, token);
   }
 
-  /** Replaces the device's token; the old one stops working at once. */
+  /**
+   * Registers a device's new public key; the previous key (or a legacy device's token) stops
+   * working at once, and a legacy device leaves the token scheme for good.
+   *
+   * @throws InvalidInputException the key is not an Ed25519 public key
+   */
+  public Device registerKey(long deviceId, String publicKey) {
+    String key = publicKey(publicKey);
+    Device device = change(deviceId, d -> d.registerKey(key));
+    audit.record(
+        AuditAction.DEVICE_KEY_REGISTERED,
+        null,
+        "Device " + deviceId + " key " + device.getKeyFingerprint() + " registered.");
+    return device;
+  }
+
+  /**
+   * Replaces a legacy device's token; the old one stops working at once.
+   *
+   * @throws InvalidInputException the device signs with its own key and has no token
+   */
   public CreatedDevice rotateToken(long deviceId) {
-    Device device = get(deviceId);
+    if (!get(deviceId).isLegacy()) {
+      throw new InvalidInputException(
+          List.of("This device signs with its own key: register its new public key instead."));
+    }
     String token = DeviceTokens.newToken();
-    device.rotateToken(DeviceTokens.hash(token));
+    Device device = change(deviceId, d -> d.rotateToken(DeviceTokens.hash(token)));
     audit.record(AuditAction.DEVICE_TOKEN_ROTATED, null, "Device " + deviceId + " token rotated.");
-    return new CreatedDevice(device, token);
+    return new CreatedDevice(device, Optional.of(token));
   }
 
   public Device disable(long deviceId) {
-    Device device = get(deviceId);
-    device.disable();
+    Device device = change(deviceId, Device::disable);
     audit.record(AuditAction.DEVICE_DISABLED, null, "Device " + deviceId + " disabled.");
     return device;
   }
 
   public Device enable(long deviceId) {
-    Device device = get(deviceId);
-    device.enable();
-    return device;
+    return change(deviceId, Device::enable);
   }
 
   @RolesAllowed({Roles.ADMIN, Roles.HR})
@@ -95,5 +166,26 @@ public class Devices {
     return devices
         .findById(deviceId)
         .orElseThrow(() -> new NotFoundException("No device with id " + deviceId + "."));
+  }
+
+  /** Applies a change and writes it now, so a concurrent change is reported, not lost. */
+  private Device change(long deviceId, Consumer<Device> change) {
+    Device device = get(deviceId);
+    change.accept(device);
+    try {
+      devices.flush();
+    } catch (OptimisticLockException e) {
+      throw new ConcurrentChangeException(
+          "Device " + deviceId + " was changed by someone else meanwhile; reload and try again.");
+    }
+    return device;
+  }
+
+  private static String publicKey(String pasted) {
+    try {
+      return DeviceKeys.normalize(pasted);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(List.of("publicKey: " + e.getMessage()));
+    }
   }
 }

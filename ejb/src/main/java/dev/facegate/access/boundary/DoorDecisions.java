@@ -1,7 +1,6 @@
 package dev.facegate.access.boundary;
 
 import dev.facegate.access.control.DeviceAuthenticator;
-import dev.facegate.access.control.DeviceTokens;
 import dev.facegate.attendance.boundary.CheckIns;
 import dev.facegate.domain.access.Device;
 import dev.facegate.domain.access.DeviceKind;
@@ -14,13 +13,17 @@ import dev.facegate.recognition.boundary.Recognition;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 
 /**
- * The door use case: one call, one transaction per frame. Authenticates the door's signed request,
- * identifies the face, applies {@link DoorRule} and records exactly one check-in.
+ * The door use case, in two calls: {@link #authenticate} checks the request's signed headers before
+ * anyone reads its body, and {@link #decide} takes the body and, in one transaction, checks it
+ * against the signed digest, identifies the face, applies {@link DoorRule} and records exactly one
+ * check-in.
  *
  * <p>Open to anonymous callers because a door holds no user account: the device's signature is the
  * credential, checked first. Everything after runs as {@link Roles#DEVICE}, the only role the
@@ -40,22 +43,37 @@ public class DoorDecisions {
   @Inject Clock clock;
 
   /**
-   * Decides on one frame from a door.
+   * Authenticates a door request from its headers alone: the RFC 9421 signature over method, path
+   * and the declared {@code Content-Digest} (or, for a legacy device, its token), the time window,
+   * replays and the rate. Reads the (cached) device and writes nothing, so it needs no transaction.
    *
    * @param doorId the door's device id (from the request path)
-   * @param request the credentials and signature the door sent
-   * @param frame the camera frame as received (JPEG or PNG)
-   * @return OPEN or DENY with the figures behind it
-   * @throws DeviceAuthenticationException missing, wrong, stale or replayed credentials
+   * @param request the request's method, path and headers
+   * @return the pass that {@link #decide} takes with the body, once, within the signature window
+   * @throws DeviceAuthenticationException missing, malformed, wrong, stale or replayed credentials
    * @throws DeviceForbiddenException disabled device, or not a door
    * @throws RateLimitedException too many requests from this door
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public DoorPass authenticate(long doorId, SignedRequest request) {
+    return new DoorPass(doorId, authenticator.admit(doorId, request, DeviceKind.DOOR));
+  }
+
+  /**
+   * Decides on one frame from a door whose headers {@link #authenticate} accepted.
+   *
+   * @param pass what {@link #authenticate} returned for this request
+   * @param frame the camera frame as received (JPEG or PNG)
+   * @return OPEN or DENY with the figures behind it
+   * @throws DeviceAuthenticationException the pass is unknown, used or expired, or the frame is not
+   *     the body the door signed (its digest differs)
+   * @throws DeviceForbiddenException the door was disabled meanwhile
    * @throws dev.facegate.faces.entity.UnreadableImageException the frame is not an acceptable
    *     image; nothing is recorded
    */
-  public DoorDecision decide(long doorId, SignedRequest request, byte[] frame) {
+  public DoorDecision decide(DoorPass pass, byte[] frame) {
     Instant now = clock.instant();
-    Device door =
-        authenticator.authenticate(doorId, request, DeviceTokens.bodyHash(frame), DeviceKind.DOOR);
+    Device door = authenticator.redeem(pass.doorId(), pass.id(), frame, DeviceKind.DOOR);
     Identification identification = recognition.identify(frame, door.getSite());
     boolean matchedRecently =
         identification.isMatch()

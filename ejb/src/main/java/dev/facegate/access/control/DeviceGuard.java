@@ -4,15 +4,19 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Per-server memory of recent signatures (replay protection) and of each device's request rate. A
+ * Per-server memory of recent signatures (replay protection), of each device's request rate, and of
+ * the passes issued to requests whose headers were authenticated but whose body is still to come. A
  * signature is only valid inside the timestamp window, so remembering it for that window is enough.
  * In a cluster each node keeps its own memory; a replay would have to reach another node within the
  * window and is still bound to the same body and door.
@@ -39,6 +43,8 @@ public class DeviceGuard {
 
   private final Map<String, Instant> seenSignatures = new ConcurrentHashMap<>();
   private final Map<Long, TokenBucket> buckets = new ConcurrentHashMap<>();
+  private final Map<String, PendingRequest> passes = new ConcurrentHashMap<>();
+  private final SecureRandom random = new SecureRandom();
 
   public Duration window() {
     return Duration.ofSeconds(windowSeconds);
@@ -55,6 +61,32 @@ public class DeviceGuard {
       seenSignatures.values().removeIf(seen -> seen.isBefore(now.minus(window()).minus(window())));
     }
     return seenSignatures.putIfAbsent(signature.toLowerCase(java.util.Locale.ROOT), now) == null;
+  }
+
+  /**
+   * Keeps a request whose headers were authenticated until its body arrives.
+   *
+   * @return the pass's random id
+   */
+  public String issue(PendingRequest pending) {
+    Instant now = clock.instant();
+    if (passes.size() > 10_000) {
+      passes.values().removeIf(p -> p.issuedAt().isBefore(now.minus(window())));
+    }
+    byte[] bytes = new byte[16];
+    random.nextBytes(bytes);
+    String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    passes.put(id, pending);
+    return id;
+  }
+
+  /** Takes a pass back, once; empty when unknown, already redeemed or older than the window. */
+  public Optional<PendingRequest> redeem(String id) {
+    PendingRequest pending = id == null ? null : passes.remove(id);
+    if (pending == null || pending.issuedAt().isBefore(clock.instant().minus(window()))) {
+      return Optional.empty();
+    }
+    return Optional.of(pending);
   }
 
   /** Takes one request from the device's budget; false when it is exhausted. */

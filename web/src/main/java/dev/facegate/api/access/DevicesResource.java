@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -27,7 +28,10 @@ public class DevicesResource {
 
   @Inject Devices devices;
 
-  /** A device as the API shows it; never its token or token hash. */
+  /**
+   * A device as the API shows it: its public key (not a secret) and the key's fingerprint, never a
+   * token or token hash. {@code legacy} devices use the old token scheme and have no key.
+   */
   public record DeviceView(
       long id,
       String name,
@@ -35,6 +39,9 @@ public class DevicesResource {
       String site,
       String doorName,
       boolean enabled,
+      boolean legacy,
+      String publicKey,
+      String keyFingerprint,
       Instant lastSeenAt,
       Instant createdAt) {
 
@@ -46,21 +53,34 @@ public class DevicesResource {
           d.getSite(),
           d.getDoorName(),
           d.isEnabled(),
+          d.isLegacy(),
+          d.getPublicKey(),
+          d.getKeyFingerprint().isEmpty() ? null : d.getKeyFingerprint(),
           d.getLastSeenAt(),
           d.getCreatedAt());
     }
   }
 
-  /** A device with its token: the only response that ever contains the token. */
+  /**
+   * A device with its token: the only response that ever contains a legacy device's token ({@code
+   * token} is absent for a device that signs with its own key).
+   */
   public record DeviceWithToken(DeviceView device, String token) {
 
     static DeviceWithToken of(CreatedDevice created) {
-      return new DeviceWithToken(DeviceView.of(created.device()), created.token());
+      return new DeviceWithToken(DeviceView.of(created.device()), created.token().orElse(null));
     }
   }
 
-  /** Body of a create request. */
-  public record CreateDeviceRequest(String name, String kind, String site, String doorName) {}
+  /**
+   * Body of a create request: {@code publicKey} is the device's Ed25519 public key (PEM or base64
+   * of the X.509 SubjectPublicKeyInfo); {@code legacy: true} registers a token device instead.
+   */
+  public record CreateDeviceRequest(
+      String name, String kind, String site, String doorName, String publicKey, Boolean legacy) {}
+
+  /** Body of a key registration. */
+  public record PublicKeyRequest(String publicKey) {}
 
   @GET
   public List<DeviceView> list() {
@@ -83,13 +103,34 @@ public class DevicesResource {
       throw new InvalidInputException(List.of("kind must be KIOSK or DOOR."));
     }
     CreatedDevice created =
-        devices.create(new NewDevice(request.name(), kind, request.site(), request.doorName()));
+        devices.create(
+            new NewDevice(
+                request.name(),
+                kind,
+                request.site(),
+                request.doorName(),
+                request.publicKey(),
+                Boolean.TRUE.equals(request.legacy())));
     return Response.status(Response.Status.CREATED)
         .header("Cache-Control", "no-store")
         .entity(DeviceWithToken.of(created))
         .build();
   }
 
+  /**
+   * Registers the device's new public key (key rotation); a legacy device leaves the token scheme.
+   */
+  @PUT
+  @Path("{id}/public-key")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public DeviceView registerKey(@PathParam("id") long id, PublicKeyRequest request) {
+    if (request == null || request.publicKey() == null) {
+      throw new InvalidInputException(List.of("A JSON body with publicKey is required."));
+    }
+    return DeviceView.of(devices.registerKey(id, request.publicKey()));
+  }
+
+  /** Issues a new token to a legacy device (shown once). */
   @POST
   @Path("{id}/token")
   public Response rotate(@PathParam("id") long id) {

@@ -2,11 +2,11 @@ package dev.facegate.api.access;
 
 import dev.facegate.access.boundary.DoorDecision;
 import dev.facegate.access.boundary.DoorDecisions;
+import dev.facegate.access.boundary.DoorPass;
 import dev.facegate.access.boundary.SignedRequest;
 import dev.facegate.api.Uploads;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,23 +16,38 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The door-controller hook: a door posts a camera frame and gets OPEN or DENY.
  *
- * <p>Authentication is per device, not per user: {@code Authorization: Device <token>} plus an
- * HMAC-SHA256 signature ({@code X-FaceGate-Signature}) over method, path, timestamp ({@code
- * X-FaceGate-Timestamp}) and the SHA-256 of the body, valid for 60 s and only once (see
- * docs/api.md). One boundary call per frame: {@link DoorDecisions} authenticates, decides and
- * records in one transaction.
+ * <p>Authentication is per device, not per user: the door signs each request with its own Ed25519
+ * key (HTTP Message Signatures, RFC 9421) over {@code "@method" "@path" "content-digest"}, with
+ * {@code created} and {@code keyid} = the door's id, and declares the body's SHA-256 in {@code
+ * Content-Digest} (RFC 9530); see docs/api.md. The headers are authenticated before the body is
+ * read ({@link DoorDecisions#authenticate}); then the body is read with the size limit and {@link
+ * DoorDecisions#decide} checks it against the signed digest, decides and records in one
+ * transaction. Legacy devices send their token instead ({@code Authorization: Device}).
  */
 @Path("v1/doors/{doorId}/decisions")
 public class DoorDecisionsResource {
 
-  public static final String TIMESTAMP = "X-FaceGate-Timestamp";
-  public static final String SIGNATURE = "X-FaceGate-Signature";
-  private static final String DEVICE_SCHEME = "Device ";
+  /** The headers authentication may read; no other header reaches the boundary. */
+  private static final List<String> SIGNED_HEADERS =
+      List.of(
+          SignedRequest.SIGNATURE_INPUT,
+          SignedRequest.SIGNATURE,
+          SignedRequest.CONTENT_DIGEST,
+          SignedRequest.AUTHORIZATION,
+          SignedRequest.LEGACY_TIMESTAMP,
+          SignedRequest.LEGACY_SIGNATURE,
+          "content-type",
+          "content-length",
+          "date");
 
   @Inject DoorDecisions doors;
 
@@ -86,23 +101,27 @@ public class DoorDecisionsResource {
   @Produces(MediaType.APPLICATION_JSON)
   public DoorAnswer decide(
       @PathParam("doorId") long doorId,
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-      @HeaderParam(TIMESTAMP) String timestamp,
-      @HeaderParam(SIGNATURE) String signature,
       @Context HttpHeaders headers,
       @Context UriInfo uri,
       InputStream body) {
+    // Who is sending comes first: an unauthenticated request never has its body read.
+    DoorPass pass = doors.authenticate(doorId, signedRequest(headers, uri));
     byte[] frame = Uploads.read(body, headers, maxBytes);
-    String token =
-        authorization != null
-                && authorization.regionMatches(true, 0, DEVICE_SCHEME, 0, DEVICE_SCHEME.length())
-            ? authorization.substring(DEVICE_SCHEME.length()).strip()
-            : null;
-    return DoorAnswer.of(
-        doors.decide(
-            doorId,
-            new SignedRequest(
-                token, timestamp, signature, "POST", uri.getRequestUri().getRawPath()),
-            frame));
+    return DoorAnswer.of(doors.decide(pass, frame));
+  }
+
+  private static SignedRequest signedRequest(HttpHeaders headers, UriInfo uri) {
+    Map<String, String> fields = new HashMap<>();
+    for (String name : SIGNED_HEADERS) {
+      List<String> lines = headers.getRequestHeader(name);
+      if (lines != null && !lines.isEmpty()) {
+        fields.put(name, lines.stream().map(String::strip).collect(Collectors.joining(", ")));
+      }
+    }
+    return new SignedRequest(
+        "POST",
+        uri.getRequestUri().getRawPath(),
+        headers.getHeaderString(HttpHeaders.HOST),
+        fields);
   }
 }

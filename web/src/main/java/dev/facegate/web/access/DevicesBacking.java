@@ -16,7 +16,10 @@ import java.io.Serializable;
 import java.util.List;
 import org.primefaces.PrimeFaces;
 
-/** Kiosks and door controllers: register, rotate the token, disable. */
+/**
+ * Kiosks and door controllers: register with the device's public key (or a legacy token), replace
+ * the key, rotate a legacy token, disable.
+ */
 @Named
 @ViewScoped
 public class DevicesBacking implements Serializable {
@@ -32,6 +35,14 @@ public class DevicesBacking implements Serializable {
   private DeviceKind kind = DeviceKind.KIOSK;
   private String site = "main";
   private String doorName;
+  private String publicKey;
+  private boolean legacy;
+
+  /** The device whose key is being replaced, and the key pasted for it. */
+  private Long keyDeviceId;
+
+  private String keyDeviceName;
+  private String newKey;
 
   /** The token just issued; shown once in the dialog, then forgotten. */
   private String issuedToken;
@@ -50,11 +61,28 @@ public class DevicesBacking implements Serializable {
     try {
       CreatedDevice created =
           devices.create(
-              new NewDevice(name, kind, site, kind == DeviceKind.DOOR ? doorName : null));
-      Messages.info("Registered " + created.device().getName() + ".");
-      showToken(created);
+              new NewDevice(
+                  name,
+                  kind,
+                  site,
+                  kind == DeviceKind.DOOR ? doorName : null,
+                  legacy ? null : publicKey,
+                  legacy));
+      if (created.token().isPresent()) {
+        Messages.info("Registered " + created.device().getName() + " (legacy token).");
+        showToken(created);
+      } else {
+        Messages.info(
+            "Registered "
+                + created.device().getName()
+                + " with key "
+                + created.device().getKeyFingerprint()
+                + ".");
+      }
       name = null;
       doorName = null;
+      publicKey = null;
+      legacy = false;
     } catch (BusinessException e) {
       Messages.error(e);
     }
@@ -69,6 +97,36 @@ public class DevicesBacking implements Serializable {
       CreatedDevice rotated = devices.rotateToken(device.getId());
       Messages.info("New token issued for " + device.getName() + "; the old one no longer works.");
       showToken(rotated);
+    } catch (BusinessException e) {
+      Messages.error(e);
+    }
+    load();
+  }
+
+  /** Opens the dialog in which a new public key is pasted for a device. */
+  public void startKeyRegistration(Device device) {
+    keyDeviceId = device.getId();
+    keyDeviceName = device.getName();
+    newKey = null;
+    PrimeFaces.current().ajax().update("keyDialog");
+    PrimeFaces.current().executeScript("PF('keyDialog').show()");
+  }
+
+  public void registerKey() {
+    if (!user.mayWrite("register device keys") || keyDeviceId == null) {
+      return;
+    }
+    try {
+      Device changed = devices.registerKey(keyDeviceId, newKey);
+      Messages.info(
+          "New key "
+              + changed.getKeyFingerprint()
+              + " registered for "
+              + changed.getName()
+              + "; the previous credential no longer works.");
+      keyDeviceId = null;
+      newKey = null;
+      PrimeFaces.current().executeScript("PF('keyDialog').hide()");
     } catch (BusinessException e) {
       Messages.error(e);
     }
@@ -90,7 +148,7 @@ public class DevicesBacking implements Serializable {
   }
 
   private void showToken(CreatedDevice created) {
-    issuedToken = created.token();
+    issuedToken = created.token().orElseThrow();
     issuedFor = created.device().getName();
     PrimeFaces.current().ajax().update("tokenDialog");
     PrimeFaces.current().executeScript("PF('tokenDialog').show()");
@@ -140,6 +198,34 @@ public class DevicesBacking implements Serializable {
 
   public void setDoorName(String doorName) {
     this.doorName = doorName;
+  }
+
+  public String getPublicKey() {
+    return publicKey;
+  }
+
+  public void setPublicKey(String publicKey) {
+    this.publicKey = publicKey;
+  }
+
+  public boolean isLegacy() {
+    return legacy;
+  }
+
+  public void setLegacy(boolean legacy) {
+    this.legacy = legacy;
+  }
+
+  public String getKeyDeviceName() {
+    return keyDeviceName;
+  }
+
+  public String getNewKey() {
+    return newKey;
+  }
+
+  public void setNewKey(String newKey) {
+    this.newKey = newKey;
   }
 
   public String getIssuedToken() {
