@@ -25,6 +25,7 @@ public class UnauthorizedProblemServlet extends HttpServlet {
     Object detail = request.getAttribute(DETAIL);
     response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
     response.setHeader("WWW-Authenticate", "Basic realm=\"FaceGate API\", charset=\"UTF-8\"");
+    response.addHeader("WWW-Authenticate", "Bearer realm=\"FaceGate API\"");
     response.setContentType("application/problem+json");
     response.setCharacterEncoding("UTF-8");
     response
