@@ -198,29 +198,22 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
       case ACCEPTED ->
           context.notifyContainerAboutLogin(username.strip(), Set.of(result.role().name()));
       case REJECTED -> unauthorized(request, context, "Wrong username or password.");
-      case THROTTLED, LOCKED -> tooManyAttempts(response, result);
+      case THROTTLED, LOCKED -> tooManyAttempts(request, response, result);
     };
   }
 
-  /** 429 with Retry-After, written here: the container's error pages know only 401 and 403. */
-  private AuthenticationStatus tooManyAttempts(HttpServletResponse response, LoginResult result) {
-    long seconds = Math.max(1, secondsUntil(result.retryAt()));
-    response.setStatus(429);
-    response.setHeader("Retry-After", Long.toString(seconds));
-    response.setContentType("application/problem+json");
-    response.setCharacterEncoding("UTF-8");
+  /** 429 with Retry-After; the body comes from the error page, like a 401's. */
+  private AuthenticationStatus tooManyAttempts(
+      HttpServletRequest request, HttpServletResponse response, LoginResult result) {
+    request.setAttribute(AuthenticationProblemServlet.DETAIL, refusalText(result));
+    request.setAttribute(
+        AuthenticationProblemServlet.RETRY_AFTER, Math.max(1, secondsUntil(result.retryAt())));
     try {
-      response
-          .getWriter()
-          .write(
-              "{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
-                  + "\"detail\":\""
-                  + refusalText(result)
-                  + "\"}");
+      response.sendError(AuthenticationProblemServlet.TOO_MANY_REQUESTS);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return AuthenticationStatus.SEND_CONTINUE;
+    return AuthenticationStatus.SEND_FAILURE;
   }
 
   private String refusalText(LoginResult result) {
@@ -275,8 +268,8 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
 
   private static AuthenticationStatus unauthorized(
       HttpServletRequest request, HttpMessageContext context, String detail) {
-    // The 401 error page (UnauthorizedProblemServlet) renders it as problem+json.
-    request.setAttribute(UnauthorizedProblemServlet.DETAIL, detail);
+    // The 401 error page (AuthenticationProblemServlet) renders it as problem+json.
+    request.setAttribute(AuthenticationProblemServlet.DETAIL, detail);
     return context.responseUnauthorized();
   }
 }
