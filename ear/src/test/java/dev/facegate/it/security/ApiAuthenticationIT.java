@@ -53,7 +53,8 @@ class ApiAuthenticationIT {
   void credentialsOnThePublicHealthProbeAreNotLookedAt() throws Exception {
     for (String authorization :
         new String[] {TestCredentials.basic("nobody", "x"), "Basic !!!", "Bearer fgt_unknown"}) {
-      HttpResponse<String> health = send(get("api/v1/health").header("Authorization", authorization));
+      HttpResponse<String> health =
+          send(get("api/v1/health").header("Authorization", authorization));
 
       // Answered as if anonymous: not a 401, no challenge, no session; the password is not checked.
       assertThat(health.statusCode()).isEqualTo(200);
@@ -134,8 +135,7 @@ class ApiAuthenticationIT {
     assertThat(revoked.statusCode()).isEqualTo(200);
     assertThat(revoked.body()).contains("revokedAt");
 
-    HttpResponse<String> afterwards =
-        send(get("api/v1/employees").header("Authorization", bearer));
+    HttpResponse<String> afterwards = send(get("api/v1/employees").header("Authorization", bearer));
     assertThat(afterwards.statusCode()).isEqualTo(401);
     assertThat(afterwards.body()).contains("API token");
   }
@@ -203,7 +203,11 @@ class ApiAuthenticationIT {
         send(
             postJson(
                     "api/v1/tokens",
-                    "{\"name\":\"it " + UUID.randomUUID() + "\",\"expiresAt\":\"" + expiresAt + "\"}")
+                    "{\"name\":\"it "
+                        + UUID.randomUUID()
+                        + "\",\"expiresAt\":\""
+                        + expiresAt
+                        + "\"}")
                 .header("Authorization", authorization));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");

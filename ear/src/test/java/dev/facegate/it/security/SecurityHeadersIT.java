@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Response headers and session cookie flags as they leave the real server (issue 11, point 2):
- * what the browser sees, whatever the code intended.
+ * Response headers and session cookie flags as they leave the real server (issue 11, point 2): what
+ * the browser sees, whatever the code intended.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient

@@ -40,11 +40,16 @@ public final class ConsoleForm {
     }
     Map<String, String> fields =
         Map.of(
-            "loginForm", "loginForm",
-            "loginForm:username", username,
-            "loginForm:password", password,
-            "loginForm:login", "",
-            "jakarta.faces.ViewState", viewState.group(1).replace("&#x3a;", ":"));
+            "loginForm",
+            "loginForm",
+            "loginForm:username",
+            username,
+            "loginForm:password",
+            password,
+            "loginForm:login",
+            "",
+            "jakarta.faces.ViewState",
+            viewState.group(1).replace("&#x3a;", ":"));
     String form =
         fields.entrySet().stream()
             .map(

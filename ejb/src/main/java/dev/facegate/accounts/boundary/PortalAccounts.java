@@ -6,8 +6,8 @@ import dev.facegate.accounts.control.LoginThrottle;
 import dev.facegate.accounts.control.SecurityAudit;
 import dev.facegate.domain.accounts.PortalAccount;
 import dev.facegate.domain.accounts.Role;
-import dev.facegate.platform.BusinessException;
 import dev.facegate.domain.audit.AuditAction;
+import dev.facegate.platform.BusinessException;
 import dev.facegate.platform.InvalidInputException;
 import dev.facegate.platform.NotFoundException;
 import dev.facegate.platform.Roles;
@@ -28,8 +28,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Console accounts: the login check for the web layer's authentication mechanism (with its
- * throttle and lockout), and the administration of accounts.
+ * Console accounts: the login check for the web layer's authentication mechanism (with its throttle
+ * and lockout), and the administration of accounts.
  */
 @Stateless
 @RolesAllowed(Roles.ADMIN)

@@ -18,9 +18,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Remembers, for a short time, which username and password pairs were just verified, so that a
- * REST client sending HTTP Basic on every call does not cost a PBKDF2 run (about 200 ms of CPU)
- * each time.
+ * Remembers, for a short time, which username and password pairs were just verified, so that a REST
+ * client sending HTTP Basic on every call does not cost a PBKDF2 run (about 200 ms of CPU) each
+ * time.
  *
  * <p>The key is SHA-256 over a random salt made at start (never stored or shown), the username and
  * the password: the cache holds no password, and its keys cannot be checked against a guess without

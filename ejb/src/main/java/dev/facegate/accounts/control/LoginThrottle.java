@@ -121,8 +121,7 @@ public final class LoginThrottle {
 
   private Failures next(Failures old, Instant now) {
     int count = isForgotten(old, now) ? 1 : old.count() + 1;
-    Instant lockedUntil =
-        count >= settings.lockoutFailures() ? now.plus(settings.lockout()) : null;
+    Instant lockedUntil = count >= settings.lockoutFailures() ? now.plus(settings.lockout()) : null;
     return new Failures(count, now, lockedUntil);
   }
 
@@ -153,7 +152,8 @@ public final class LoginThrottle {
     if (old == null) {
       return true;
     }
-    Instant end = old.lockedUntil() != null ? old.lockedUntil() : old.last().plus(settings.lockout());
+    Instant end =
+        old.lockedUntil() != null ? old.lockedUntil() : old.last().plus(settings.lockout());
     return !now.isBefore(end);
   }
 

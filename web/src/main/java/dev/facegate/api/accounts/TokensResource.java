@@ -36,12 +36,7 @@ public class TokensResource {
 
   /** A token as the API shows it; never its secret or hash. */
   public record TokenView(
-      long id,
-      String owner,
-      String name,
-      Instant createdAt,
-      Instant expiresAt,
-      Instant revokedAt) {
+      long id, String owner, String name, Instant createdAt, Instant expiresAt, Instant revokedAt) {
 
     static TokenView of(ApiToken t) {
       return new TokenView(

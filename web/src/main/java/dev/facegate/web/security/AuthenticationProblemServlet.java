@@ -44,8 +44,7 @@ public class AuthenticationProblemServlet extends HttpServlet {
       }
     } else {
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-      response.setHeader(
-          "WWW-Authenticate", "Basic realm=\"FaceGate API\", charset=\"UTF-8\"");
+      response.setHeader("WWW-Authenticate", "Basic realm=\"FaceGate API\", charset=\"UTF-8\"");
       response.addHeader("WWW-Authenticate", "Bearer realm=\"FaceGate API\"");
     }
     response.setContentType("application/problem+json");

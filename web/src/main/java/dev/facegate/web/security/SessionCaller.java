@@ -6,8 +6,8 @@ import java.io.Serializable;
 import java.util.Set;
 
 /**
- * The console user of an HTTP session, stored by the authentication mechanism at a form login.
- * The mechanism applies it to each request itself (rather than letting the container remember the
+ * The console user of an HTTP session, stored by the authentication mechanism at a form login. The
+ * mechanism applies it to each request itself (rather than letting the container remember the
  * login) so that it can refuse it where a session must not count: REST write calls.
  */
 record SessionCaller(String username, String role) implements Serializable {
