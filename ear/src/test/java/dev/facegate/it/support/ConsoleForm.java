@@ -22,6 +22,8 @@ public final class ConsoleForm {
   private static final Pattern VIEW_STATE =
       Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]*)\"");
 
+  private static final Pattern NONCE = Pattern.compile("'nonce-([^']+)'");
+
   private ConsoleForm() {}
 
   /**
@@ -49,7 +51,11 @@ public final class ConsoleForm {
             "loginForm:login",
             "",
             "jakarta.faces.ViewState",
-            viewState.group(1).replace("&#x3a;", ":"));
+            viewState.group(1).replace("&#x3a;", ":"),
+            // PrimeFaces' CSP mode refuses a postback without the page's nonce ("CSP nonce
+            // mismatch"); its script adds it to every form post, so a browser always sends it.
+            "primefaces.nonce",
+            nonce(page));
     String form =
         fields.entrySet().stream()
             .map(
@@ -65,6 +71,14 @@ public final class ConsoleForm {
             .POST(HttpRequest.BodyPublishers.ofString(form))
             .build(),
         body());
+  }
+
+  private static String nonce(HttpResponse<String> page) {
+    Matcher nonce = NONCE.matcher(page.headers().firstValue("Content-Security-Policy").orElse(""));
+    if (!nonce.find()) {
+      throw new IllegalStateException("No CSP nonce on the login page");
+    }
+    return nonce.group(1);
   }
 
   private static HttpRequest get(URI uri) {

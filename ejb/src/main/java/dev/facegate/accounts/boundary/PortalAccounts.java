@@ -86,10 +86,11 @@ public class PortalAccounts {
       matches = false;
     } else {
       String stored = account.get().getPasswordHash();
-      matches =
-          guard.credentials().verifiedHash(name, secret).filter(stored::equals).isPresent()
-              || hasher.matches(secret, stored);
-      if (matches) {
+      boolean recentlyVerified =
+          guard.credentials().verifiedHash(name, secret).filter(stored::equals).isPresent();
+      matches = recentlyVerified || hasher.matches(secret, stored);
+      // Remembered only after a real PBKDF2 check: a busy client does not keep an entry alive.
+      if (matches && !recentlyVerified) {
         guard.credentials().remember(name, secret, stored);
       }
     }
