@@ -1,6 +1,6 @@
 package dev.facegate.domain.audit;
 
-/** Operations on biometric data and on the settings that govern it. */
+/** Operations on biometric data, on the settings that govern it, and on console access. */
 public enum AuditAction {
   CONSENT_RECORDED,
   CONSENT_WITHDRAWN,
@@ -12,5 +12,9 @@ public enum AuditAction {
   DEVICE_TOKEN_ROTATED,
   DEVICE_KEY_REGISTERED,
   DEVICE_DISABLED,
-  INDEX_REBUILT
+  INDEX_REBUILT,
+  ACCOUNT_LOCKED,
+  ACCOUNT_UNLOCKED,
+  API_TOKEN_CREATED,
+  API_TOKEN_REVOKED
 }

@@ -1,11 +1,17 @@
 package dev.facegate.accounts.boundary;
 
+import dev.facegate.accounts.control.AccountGuard;
 import dev.facegate.accounts.control.AccountRepository;
+import dev.facegate.accounts.control.LoginThrottle;
+import dev.facegate.accounts.control.SecurityAudit;
 import dev.facegate.domain.accounts.PortalAccount;
 import dev.facegate.domain.accounts.Role;
+import dev.facegate.domain.audit.AuditAction;
 import dev.facegate.platform.BusinessException;
 import dev.facegate.platform.InvalidInputException;
+import dev.facegate.platform.NotFoundException;
 import dev.facegate.platform.Roles;
+import dev.facegate.platform.control.AuditLog;
 import dev.facegate.platform.control.PasswordHasher;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,11 +22,15 @@ import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Checks console credentials for the web layer's authentication mechanism. */
+/**
+ * Console accounts: the login check for the web layer's authentication mechanism (with its throttle
+ * and lockout), and the administration of accounts.
+ */
 @Stateless
 @RolesAllowed(Roles.ADMIN)
 public class PortalAccounts {
@@ -42,23 +52,85 @@ public class PortalAccounts {
 
   @Inject Validator validator;
 
+  @Inject AccountGuard guard;
+
+  @Inject AuditLog audit;
+
+  @Inject SecurityAudit securityAudit;
+
   /**
-   * The role of the account if the username exists, is enabled and the password matches; otherwise
-   * empty. Never says which of the three failed.
+   * Checks a login (console form or HTTP Basic) and counts failures against the account name and
+   * the client address. A throttled or locked attempt is refused before the password is checked, so
+   * it costs nothing; an unknown username costs as much as a wrong password, and is counted and
+   * locked the same way, so neither timing nor lockout tells which accounts exist. Credentials
+   * verified in the last seconds ({@code facegate.api.credential-cache-seconds}) are accepted
+   * without another PBKDF2 run while the account's stored hash is unchanged.
+   *
+   * @param clientAddress the address the attempt comes from, as the server sees it
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   @PermitAll
-  public Optional<Role> verify(String username, char[] password) {
-    Optional<PortalAccount> account =
-        Optional.ofNullable(username).map(String::strip).flatMap(accounts::findByUsername);
-    if (account.isEmpty()) {
-      hasher.matches(password, DECOY_HASH);
-      return Optional.empty();
+  public LoginResult logIn(String username, char[] password, String clientAddress) {
+    String name = username == null ? "" : username.strip();
+    char[] secret = password == null ? new char[0] : password;
+    String address = clientAddress == null ? "" : clientAddress;
+    Optional<LoginThrottle.Refusal> refusal =
+        guard.accounts().refusal(name).or(() -> guard.addresses().refusal(address));
+    if (refusal.isPresent()) {
+      return LoginResult.refused(refusal.get().locked(), refusal.get().retryAt());
     }
-    boolean matches = hasher.matches(password, account.get().getPasswordHash());
-    return matches && account.get().isEnabled()
-        ? Optional.of(account.get().getRole())
-        : Optional.empty();
+    Optional<PortalAccount> account = accounts.findByUsername(name);
+    boolean matches;
+    if (account.isEmpty()) {
+      hasher.matches(secret, DECOY_HASH);
+      matches = false;
+    } else {
+      String stored = account.get().getPasswordHash();
+      boolean recentlyVerified =
+          guard.credentials().verifiedHash(name, secret).filter(stored::equals).isPresent();
+      matches = recentlyVerified || hasher.matches(secret, stored);
+      // Remembered only after a real PBKDF2 check: a busy client does not keep an entry alive.
+      if (matches && !recentlyVerified) {
+        guard.credentials().remember(name, secret, stored);
+      }
+    }
+    if (matches && account.get().isEnabled()) {
+      guard.accounts().succeeded(name);
+      return LoginResult.accepted(account.get().getRole());
+    }
+    guard.addresses().failed(address);
+    if (guard.accounts().failed(name)) {
+      securityAudit.record(
+          AuditAction.ACCOUNT_LOCKED,
+          name,
+          "Locked after "
+              + guard.accounts().settings().lockoutFailures()
+              + " failed logins in a row; the last from "
+              + address);
+    }
+    return LoginResult.rejected();
+  }
+
+  /**
+   * Lifts the lockout of an account and forgets its failed logins.
+   *
+   * @throws NotFoundException if there is no such account
+   */
+  public void unlock(String username) {
+    String name = username == null ? "" : username.strip();
+    if (accounts.findByUsername(name).isEmpty()) {
+      throw new NotFoundException("There is no console account " + name + ".");
+    }
+    boolean wasLocked = guard.accounts().unlock(name);
+    audit.record(
+        AuditAction.ACCOUNT_UNLOCKED,
+        name,
+        wasLocked ? "Lockout lifted" : "Failed logins cleared (the account was not locked)");
+  }
+
+  /** Until when an account is locked after failed logins, if it is. */
+  public Optional<Instant> lockedUntil(String username) {
+    return guard.accounts().lockedUntil(username == null ? "" : username.strip());
   }
 
   /**

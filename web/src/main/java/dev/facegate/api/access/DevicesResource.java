@@ -130,7 +130,11 @@ public class DevicesResource {
     return DeviceView.of(devices.registerKey(id, request.publicKey()));
   }
 
-  /** Issues a new token to a legacy device (shown once). */
+  /**
+   * Issues a new token to a legacy device (shown once). No body; {@code @Consumes} is declared
+   * anyway so that a cross-site form post (form or text/plain) gets 415.
+   */
+  @Consumes(MediaType.APPLICATION_JSON)
   @POST
   @Path("{id}/token")
   public Response rotate(@PathParam("id") long id) {
@@ -139,12 +143,16 @@ public class DevicesResource {
         .build();
   }
 
+  // No body; declared anyway so that a cross-site form post (form or text/plain) gets 415.
+  @Consumes(MediaType.APPLICATION_JSON)
   @POST
   @Path("{id}/disable")
   public DeviceView disable(@PathParam("id") long id) {
     return DeviceView.of(devices.disable(id));
   }
 
+  // No body; declared anyway so that a cross-site form post (form or text/plain) gets 415.
+  @Consumes(MediaType.APPLICATION_JSON)
   @POST
   @Path("{id}/enable")
   public DeviceView enable(@PathParam("id") long id) {

@@ -44,6 +44,8 @@ public class ConsentResource {
     return Response.noContent().build();
   }
 
+  // No body; declared anyway so that a cross-site form post (form or text/plain) gets 415.
+  @Consumes(MediaType.APPLICATION_JSON)
   @DELETE
   public Response withdrawConsent(@PathParam("employeeNumber") String number) {
     enrolment.withdrawConsent(employee(number).getId());

@@ -3,6 +3,7 @@ package dev.facegate.api.enrolment;
 import dev.facegate.enrolment.boundary.IndexReconciler;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,6 +23,8 @@ public class IndexResource {
   /** The outcome of a rebuild. */
   public record RebuildResult(long indexed) {}
 
+  // No body; declared anyway so that a cross-site form post (form or text/plain) gets 415.
+  @Consumes(MediaType.APPLICATION_JSON)
   @POST
   @Path("rebuild")
   public RebuildResult rebuild() {

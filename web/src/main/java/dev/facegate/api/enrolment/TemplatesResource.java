@@ -117,6 +117,8 @@ public class TemplatesResource {
     return Response.status(status).entity(VerdictView.of(verdict)).build();
   }
 
+  // No body; declared anyway so that a cross-site form post (form or text/plain) gets 415.
+  @Consumes(MediaType.APPLICATION_JSON)
   @DELETE
   @Path("{templateId}")
   public Response deleteTemplate(

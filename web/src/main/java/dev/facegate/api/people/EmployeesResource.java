@@ -71,6 +71,8 @@ public class EmployeesResource {
    * Erases the employee completely: templates (database and index), stored crops, the record.
    * Check-ins keep the attendance fact without the person; the audit trail records the erasure.
    */
+  // No body; declared anyway so that a cross-site form post (form or text/plain) gets 415.
+  @Consumes(MediaType.APPLICATION_JSON)
   @DELETE
   @Path("{employeeNumber}")
   @RolesAllowed("ADMIN")

@@ -11,9 +11,10 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.List;
 
-/** Console accounts (administrators only): list and create. */
+/** Console accounts (administrators only): list, create, unlock after failed logins. */
 @Named
 @ViewScoped
 public class UsersBacking implements Serializable {
@@ -49,6 +50,25 @@ public class UsersBacking implements Serializable {
     }
     password = null;
     load();
+  }
+
+  /** Lifts a lockout after failed logins (audited). */
+  public void unlock(PortalAccount account) {
+    if (!user.mayWrite("unlock console accounts")) {
+      return;
+    }
+    try {
+      accounts.unlock(account.getUsername());
+      Messages.info("Account " + account.getUsername() + " unlocked.");
+    } catch (BusinessException e) {
+      Messages.error(e);
+    }
+    load();
+  }
+
+  /** Until when an account is locked after failed logins, or null. */
+  public Instant lockedUntil(PortalAccount account) {
+    return accounts.lockedUntil(account.getUsername()).orElse(null);
   }
 
   public List<PortalAccount> getList() {

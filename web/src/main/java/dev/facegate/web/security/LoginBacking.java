@@ -52,10 +52,15 @@ public class LoginBacking {
         external.redirect(request.getContextPath() + takeRequestedPage(request.getSession(false)));
       }
       case SEND_CONTINUE -> faces.responseComplete();
-      default ->
-          faces.addMessage(
-              null,
-              new FacesMessage(FacesMessage.SEVERITY_ERROR, "Wrong username or password.", null));
+      default -> {
+        Object refusal = request.getAttribute(PortalAuthenticationMechanism.LOGIN_REFUSAL);
+        faces.addMessage(
+            null,
+            new FacesMessage(
+                FacesMessage.SEVERITY_ERROR,
+                refusal instanceof String text ? text : "Wrong username or password.",
+                null));
+      }
     }
   }
 

@@ -1,0 +1,2 @@
+/** REST resources of console accounts: creation, lockouts and personal API tokens. */
+package dev.facegate.api.accounts;
