@@ -75,8 +75,13 @@ public class PortalAccount {
     this.passwordHash = requireNonNull(newPasswordHash, "password hash is required");
   }
 
+  /** A disabled account cannot log in, and its API tokens stop working. */
   public void disable() {
     enabled = false;
+  }
+
+  public void enable() {
+    enabled = true;
   }
 
   public Long getId() {

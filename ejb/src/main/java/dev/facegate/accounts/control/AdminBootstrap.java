@@ -1,5 +1,6 @@
 package dev.facegate.accounts.control;
 
+import dev.facegate.domain.accounts.PasswordPolicy;
 import dev.facegate.domain.accounts.PortalAccount;
 import dev.facegate.domain.accounts.Role;
 import dev.facegate.platform.control.PasswordHasher;
@@ -10,6 +11,7 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -25,7 +27,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @DependsOn("SchemaMigration")
 public class AdminBootstrap {
 
-  static final int MIN_PASSWORD_LENGTH = 12;
   private static final Logger LOG = Logger.getLogger(AdminBootstrap.class.getName());
   private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -49,9 +50,10 @@ public class AdminBootstrap {
     String password;
     if (configuredPassword.filter(p -> !p.isBlank()).isPresent()) {
       password = configuredPassword.get();
-      if (password.length() < MIN_PASSWORD_LENGTH) {
+      List<String> problems = PasswordPolicy.problems(username, password.toCharArray());
+      if (!problems.isEmpty()) {
         throw new IllegalStateException(
-            "FACEGATE_ADMIN_PASSWORD must have at least " + MIN_PASSWORD_LENGTH + " characters");
+            "FACEGATE_ADMIN_PASSWORD is not acceptable: " + String.join(" ", problems));
       }
       LOG.info(() -> "Created administrator '" + username + "' with the configured password");
     } else {

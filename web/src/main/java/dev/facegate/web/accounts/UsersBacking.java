@@ -14,7 +14,10 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
-/** Console accounts (administrators only): list, create, unlock after failed logins. */
+/**
+ * Console accounts (administrators only): list, create, disable and enable, reset a password,
+ * unlock after failed logins.
+ */
 @Named
 @ViewScoped
 public class UsersBacking implements Serializable {
@@ -60,6 +63,47 @@ public class UsersBacking implements Serializable {
     try {
       accounts.unlock(account.getUsername());
       Messages.info("Account " + account.getUsername() + " unlocked.");
+    } catch (BusinessException e) {
+      Messages.error(e);
+    }
+    load();
+  }
+
+  /** Disables or enables an account (audited); nobody can disable their own. */
+  public void toggleEnabled(PortalAccount account) {
+    if (!user.mayWrite("disable or enable console accounts")) {
+      return;
+    }
+    try {
+      if (account.isEnabled()) {
+        accounts.disable(account.getUsername());
+        Messages.info("Account " + account.getUsername() + " disabled.");
+      } else {
+        accounts.enable(account.getUsername());
+        Messages.info("Account " + account.getUsername() + " enabled.");
+      }
+    } catch (BusinessException e) {
+      Messages.error(e);
+    }
+    load();
+  }
+
+  /**
+   * Gives the account a new random password and shows it once, in this response only (audited; only
+   * its hash is stored).
+   */
+  public void resetPassword(PortalAccount account) {
+    if (!user.mayWrite("reset passwords")) {
+      return;
+    }
+    try {
+      String password = accounts.resetPassword(account.getUsername());
+      Messages.info(
+          "New password for "
+              + account.getUsername()
+              + ": "
+              + password
+              + " (shown only now; hand it over and ask them to change it).");
     } catch (BusinessException e) {
       Messages.error(e);
     }
