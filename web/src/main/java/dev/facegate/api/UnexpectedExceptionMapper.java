@@ -1,5 +1,6 @@
 package dev.facegate.api;
 
+import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -18,10 +19,29 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable e) {
+    if (causedByAConcurrentChange(e)) {
+      // Two writers changed the same record (optimistic lock at commit): the later one is told to
+      // reload, like ConcurrentChangeException raised inside a boundary.
+      return Problem.response(
+          Response.Status.CONFLICT,
+          "Someone else changed this record at the same time; reload it and try again.");
+    }
     String reference = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "Unexpected failure, reference " + reference, e);
     return Problem.response(
         Response.Status.INTERNAL_SERVER_ERROR,
         "The request could not be completed (reference " + reference + ").");
+  }
+
+  /** An optimistic-lock failure anywhere in the cause chain (JPA's, or Hibernate's own). */
+  static boolean causedByAConcurrentChange(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof OptimisticLockException
+          || t.getClass().getName().equals("org.hibernate.StaleObjectStateException")
+          || t.getClass().getName().equals("org.hibernate.StaleStateException")) {
+        return true;
+      }
+    }
+    return false;
   }
 }
