@@ -99,10 +99,10 @@ class AccountsIT {
     String self = TestCredentials.basic(username, current);
     String fresh = "quiet-lantern-" + UUID.randomUUID();
 
-    assertThat(changePassword(self, "not-the-current-one", fresh).statusCode()).isEqualTo(400);
-    assertThat(changePassword(self, current, "Password1234").statusCode()).isEqualTo(400);
+    assertThat(changePassword(self, "not-the-current-one", fresh).statusCode()).isEqualTo(422);
+    assertThat(changePassword(self, current, "Password1234").statusCode()).isEqualTo(422);
     assertThat(changePassword(self, current, "x-" + username + "-long-enough").statusCode())
-        .isEqualTo(400);
+        .isEqualTo(422);
     assertThat(read(username, current).statusCode()).isEqualTo(200);
 
     HttpResponse<String> changed = changePassword(self, current, fresh);
@@ -118,7 +118,7 @@ class AccountsIT {
 
     HttpResponse<String> refused = createAccount(username, "123456789012");
 
-    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.statusCode()).isEqualTo(422);
     assertThat(refused.body()).contains("attackers try first");
   }
 

@@ -24,7 +24,7 @@ public class OwnAccountResource {
   /**
    * Changes the caller's password (audited).
    *
-   * @return 204; 400 problem+json when the current password is wrong or the new one is refused
+   * @return 204; 422 problem+json when the current password is wrong or the new one is refused
    */
   @PUT
   @Path("password")
