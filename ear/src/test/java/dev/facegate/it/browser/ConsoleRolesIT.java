@@ -66,6 +66,33 @@ class ConsoleRolesIT extends BrowserSession {
   }
 
   @Test
+  void aUserChangesTheirOwnPasswordOnTheAccountPage() {
+    String base = baseUrl.toString();
+    String hr = "hr." + UUID.randomUUID().toString().substring(0, 8);
+    String password = "Hr-" + UUID.randomUUID();
+    String fresh = "Hr-new-" + UUID.randomUUID();
+    LoginPage.open(browser.driver(), base)
+        .logInAs(TestCredentials.ADMIN_USERNAME, TestCredentials.adminPassword());
+    UsersPage.open(browser.driver(), base).createHr(hr, password);
+    browser.driver().manage().deleteAllCookies();
+    EmployeesPage employees = LoginPage.open(browser.driver(), base).logInAs(hr, password);
+
+    AccountPage account = employees.navigate("userForm:navAccount", AccountPage::new);
+    account.changePassword(password, fresh, fresh + "x");
+    assertThat(account.messages()).contains("differ");
+    account.changePassword(password, "password1234", "password1234");
+    assertThat(account.messages()).contains("attackers try first");
+    browser.screenshot("roles-06-account-password-refused");
+    account.changePassword(password, fresh, fresh);
+    assertThat(account.messages()).contains("Password changed.");
+    browser.screenshot("roles-07-account-password-changed");
+
+    browser.driver().manage().deleteAllCookies();
+    assertThat(LoginPage.open(browser.driver(), base).logInAs(hr, fresh).signedInUser())
+        .contains(hr);
+  }
+
+  @Test
   void anExpiredSessionLeadsToTheLoginPageWithAMessage() {
     String base = baseUrl.toString();
     EmployeesPage employees =
