@@ -61,6 +61,16 @@ public class CheckIn {
   @Column(name = "model_version", nullable = false, updatable = false, length = 64)
   private String modelVersion;
 
+  /** How the person was identified: by face at a kiosk, by badge or PIN, or by a door. */
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, updatable = false, length = 8)
+  private Method method;
+
+  /** IN or OUT as chosen at a kiosk; null for doors, which record passages, not directions. */
+  @Enumerated(EnumType.STRING)
+  @Column(updatable = false, length = 3)
+  private Direction direction;
+
   /** For JPA only. */
   protected CheckIn() {}
 
@@ -74,7 +84,9 @@ public class CheckIn {
       Double bestScore,
       Double runnerUpScore,
       String reason,
-      String modelVersion) {
+      String modelVersion,
+      Method method,
+      Direction direction) {
     this.occurredAt = requireNonNull(occurredAt, "time is required");
     this.deviceId = deviceId;
     this.outcome = requireNonNull(outcome, "outcome is required");
@@ -93,6 +105,17 @@ public class CheckIn {
     String text = requireNonNull(reason, "reason is required");
     this.reason = text.length() > 500 ? text.substring(0, 500) : text;
     this.modelVersion = requireNonNull(modelVersion, "model version is required");
+    this.method = requireNonNull(method, "method is required");
+    if (doorOpened && method != Method.DOOR) {
+      throw new IllegalArgumentException("only a door opens a door");
+    }
+    if (method == Method.BADGE && outcome != Outcome.MATCH) {
+      throw new IllegalArgumentException("a badge check-in names its employee (outcome MATCH)");
+    }
+    if (method != Method.DOOR && direction == null) {
+      throw new IllegalArgumentException("a kiosk check-in records its direction");
+    }
+    this.direction = direction;
   }
 
   public Long getId() {
@@ -137,5 +160,14 @@ public class CheckIn {
 
   public String getModelVersion() {
     return modelVersion;
+  }
+
+  public Method getMethod() {
+    return method;
+  }
+
+  /** IN or OUT for kiosk check-ins; null for door passages. */
+  public Direction getDirection() {
+    return direction;
   }
 }

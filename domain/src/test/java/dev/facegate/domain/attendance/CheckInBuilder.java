@@ -19,6 +19,8 @@ public final class CheckInBuilder {
   private Double runnerUpScore;
   private String reason = "test";
   private String modelVersion = "1";
+  private Method method = Method.DOOR;
+  private Direction direction;
 
   private CheckInBuilder() {}
 
@@ -49,6 +51,23 @@ public final class CheckInBuilder {
     return this;
   }
 
+  /** A kiosk check-in by face in the given direction. */
+  public CheckInBuilder atKiosk(Direction direction) {
+    return by(Method.FACE, direction);
+  }
+
+  public CheckInBuilder by(Method method, Direction direction) {
+    this.method = method;
+    this.direction = direction;
+    return this;
+  }
+
+  public CheckInBuilder withScores(Double best, Double runnerUp) {
+    this.bestScore = best;
+    this.runnerUpScore = runnerUp;
+    return this;
+  }
+
   public CheckInBuilder at(Instant when) {
     this.occurredAt = when;
     return this;
@@ -65,6 +84,8 @@ public final class CheckInBuilder {
         bestScore,
         runnerUpScore,
         reason,
-        modelVersion);
+        modelVersion,
+        method,
+        direction);
   }
 }

@@ -25,4 +25,32 @@ class CheckInTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> aCheckIn().withOutcome(Outcome.NO_FACE).openingTheDoor().build());
   }
+
+  @Test
+  void kioskCheckInsCarryTheirDirectionAndNeverOpenADoor() {
+    CheckIn checkIn = aCheckIn().matching(7L).atKiosk(Direction.OUT).build();
+
+    assertThat(checkIn.getMethod()).isEqualTo(Method.FACE);
+    assertThat(checkIn.getDirection()).isEqualTo(Direction.OUT);
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> aCheckIn().matching(7L).atKiosk(null).build());
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> aCheckIn().matching(7L).atKiosk(Direction.IN).openingTheDoor().build());
+  }
+
+  @Test
+  void aBadgeCheckInAlwaysNamesItsEmployee() {
+    assertThat(aCheckIn().matching(7L).by(Method.BADGE, Direction.IN).build().getMethod())
+        .isEqualTo(Method.BADGE);
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> aCheckIn().by(Method.BADGE, Direction.IN).build());
+  }
+
+  @Test
+  void aDoorPassageHasNoDirection() {
+    CheckIn checkIn = aCheckIn().matching(7L).openingTheDoor().build();
+
+    assertThat(checkIn.getMethod()).isEqualTo(Method.DOOR);
+    assertThat(checkIn.getDirection()).isNull();
+  }
 }

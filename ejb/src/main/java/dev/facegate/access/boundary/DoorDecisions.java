@@ -6,6 +6,7 @@ import dev.facegate.domain.access.Device;
 import dev.facegate.domain.access.DeviceKind;
 import dev.facegate.domain.access.DoorRule;
 import dev.facegate.domain.attendance.CheckIn;
+import dev.facegate.domain.attendance.Method;
 import dev.facegate.domain.people.Employee;
 import dev.facegate.platform.Roles;
 import dev.facegate.recognition.boundary.Identification;
@@ -97,7 +98,9 @@ public class DoorDecisions {
                 boxed(identification.decision().bestScore()),
                 boxed(identification.decision().runnerUpScore()),
                 verdict.reason(),
-                identification.modelVersion()));
+                identification.modelVersion(),
+                Method.DOOR,
+                null));
     return DoorDecision.of(checkIn.getId(), verdict, person, identification.decision());
   }
 

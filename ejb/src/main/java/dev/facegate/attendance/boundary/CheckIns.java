@@ -86,6 +86,8 @@ public class CheckIns {
     query.employeeId().ifPresent(x -> clauses.add("c.employeeId = :employee"));
     query.deviceId().ifPresent(x -> clauses.add("c.deviceId = :device"));
     query.outcome().ifPresent(x -> clauses.add("c.outcome = :outcome"));
+    query.method().ifPresent(x -> clauses.add("c.method = :method"));
+    query.direction().ifPresent(x -> clauses.add("c.direction = :direction"));
     return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
   }
 
@@ -95,5 +97,7 @@ public class CheckIns {
     query.employeeId().ifPresent(x -> q.setParameter("employee", x));
     query.deviceId().ifPresent(x -> q.setParameter("device", x));
     query.outcome().ifPresent(x -> q.setParameter("outcome", x));
+    query.method().ifPresent(x -> q.setParameter("method", x));
+    query.direction().ifPresent(x -> q.setParameter("direction", x));
   }
 }

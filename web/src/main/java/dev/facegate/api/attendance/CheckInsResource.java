@@ -3,6 +3,8 @@ package dev.facegate.api.attendance;
 import dev.facegate.attendance.boundary.CheckInQuery;
 import dev.facegate.attendance.boundary.CheckIns;
 import dev.facegate.domain.attendance.CheckIn;
+import dev.facegate.domain.attendance.Direction;
+import dev.facegate.domain.attendance.Method;
 import dev.facegate.domain.recognition.Outcome;
 import dev.facegate.platform.InvalidInputException;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,9 +18,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The check-in log, newest first, filtered and paged. */
 @Path("v1/check-ins")
@@ -40,7 +44,9 @@ public class CheckInsResource {
       Double bestScore,
       Double runnerUpScore,
       String reason,
-      String modelVersion) {
+      String modelVersion,
+      String method,
+      String direction) {
 
     static CheckInView of(CheckIn c) {
       return new CheckInView(
@@ -54,7 +60,9 @@ public class CheckInsResource {
           c.getBestScore(),
           c.getRunnerUpScore(),
           c.getReason(),
-          c.getModelVersion());
+          c.getModelVersion(),
+          c.getMethod().name(),
+          c.getDirection() == null ? null : c.getDirection().name());
     }
   }
 
@@ -68,6 +76,8 @@ public class CheckInsResource {
       @QueryParam("employeeId") Long employeeId,
       @QueryParam("deviceId") Long deviceId,
       @QueryParam("outcome") String outcome,
+      @QueryParam("method") String method,
+      @QueryParam("direction") String direction,
       @QueryParam("offset") @DefaultValue("0") int offset,
       @QueryParam("limit") @DefaultValue("50") int limit) {
     CheckInQuery query =
@@ -76,7 +86,9 @@ public class CheckInsResource {
             instant("to", to),
             Optional.ofNullable(employeeId),
             Optional.ofNullable(deviceId),
-            outcome(outcome));
+            choice("outcome", Outcome.class, outcome),
+            choice("method", Method.class, method),
+            choice("direction", Direction.class, direction));
     return new CheckInPage(
         checkIns.count(query),
         offset,
@@ -102,15 +114,21 @@ public class CheckInsResource {
     }
   }
 
-  private static Optional<Outcome> outcome(String value) {
+  private static <E extends Enum<E>> Optional<E> choice(String name, Class<E> type, String value) {
     if (value == null || value.isBlank()) {
       return Optional.empty();
     }
     try {
-      return Optional.of(Outcome.valueOf(value.strip().toUpperCase(Locale.ROOT)));
+      return Optional.of(Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT)));
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException(
-          List.of("outcome must be one of MATCH, UNKNOWN, NO_FACE, MULTIPLE_FACES."));
+          List.of(
+              name
+                  + " must be one of "
+                  + Arrays.stream(type.getEnumConstants())
+                      .map(Enum::name)
+                      .collect(Collectors.joining(", "))
+                  + "."));
     }
   }
 }

@@ -5,6 +5,8 @@ import dev.facegate.attendance.boundary.CheckInQuery;
 import dev.facegate.attendance.boundary.CheckIns;
 import dev.facegate.domain.access.Device;
 import dev.facegate.domain.attendance.CheckIn;
+import dev.facegate.domain.attendance.Direction;
+import dev.facegate.domain.attendance.Method;
 import dev.facegate.domain.people.Employee;
 import dev.facegate.domain.recognition.Outcome;
 import dev.facegate.people.boundary.Employees;
@@ -41,6 +43,8 @@ public class CheckInsBacking implements Serializable {
   private String employeeNumber;
   private Long deviceId;
   private Outcome outcome;
+  private Method method;
+  private Direction direction;
 
   /** The query the table pages through; changes only when the filters are applied. */
   private CheckInQuery applied = CheckInQuery.all();
@@ -74,7 +78,9 @@ public class CheckInsBacking implements Serializable {
             Optional.ofNullable(to).map(d -> d.plusDays(1).atStartOfDay(zone).toInstant()),
             person,
             Optional.ofNullable(deviceId),
-            Optional.ofNullable(outcome));
+            Optional.ofNullable(outcome),
+            Optional.ofNullable(method),
+            Optional.ofNullable(direction));
   }
 
   public void reset() {
@@ -83,6 +89,8 @@ public class CheckInsBacking implements Serializable {
     employeeNumber = null;
     deviceId = null;
     outcome = null;
+    method = null;
+    direction = null;
     applied = CheckInQuery.all();
   }
 
@@ -119,6 +127,30 @@ public class CheckInsBacking implements Serializable {
 
   public Outcome[] getOutcomes() {
     return Outcome.values();
+  }
+
+  public Method[] getMethods() {
+    return Method.values();
+  }
+
+  public Direction[] getDirections() {
+    return Direction.values();
+  }
+
+  public Method getMethod() {
+    return method;
+  }
+
+  public void setMethod(Method method) {
+    this.method = method;
+  }
+
+  public Direction getDirection() {
+    return direction;
+  }
+
+  public void setDirection(Direction direction) {
+    this.direction = direction;
   }
 
   public LocalDate getFrom() {
