@@ -2,6 +2,7 @@ package dev.facegate.attendance.boundary;
 
 import dev.facegate.attendance.control.CheckInRepository;
 import dev.facegate.domain.attendance.CheckIn;
+import dev.facegate.domain.recognition.Outcome;
 import dev.facegate.platform.InvalidInputException;
 import dev.facegate.platform.NotFoundException;
 import dev.facegate.platform.Roles;
@@ -69,6 +70,30 @@ public class CheckIns {
         em.createQuery("SELECT COUNT(c) FROM CheckIn c" + where(query), Long.class);
     bind(q, query);
     return q.getSingleResult();
+  }
+
+  /** Most recorded decisions {@link #scoredDecisions} returns (the newest). */
+  public static final int MAX_SCORED_DECISIONS = 200_000;
+
+  /**
+   * The scores of the face decisions (MATCH or UNKNOWN with a best score) recorded in {@code [from,
+   * to)} with the site of their device, newest first, at most {@link #MAX_SCORED_DECISIONS}; for
+   * threshold tuning.
+   */
+  public List<ScoredDecision> scoredDecisions(Instant from, Instant to) {
+    return em.createQuery(
+            "SELECT new dev.facegate.attendance.boundary.ScoredDecision(c.deviceId, d.site,"
+                + " c.outcome, c.bestScore, c.runnerUpScore, c.modelVersion)"
+                + " FROM CheckIn c LEFT JOIN Device d ON d.id = c.deviceId"
+                + " WHERE c.occurredAt >= :from AND c.occurredAt < :to"
+                + " AND c.bestScore IS NOT NULL AND c.outcome IN :outcomes"
+                + " ORDER BY c.occurredAt DESC, c.id DESC",
+            ScoredDecision.class)
+        .setParameter("from", from)
+        .setParameter("to", to)
+        .setParameter("outcomes", List.of(Outcome.MATCH, Outcome.UNKNOWN))
+        .setMaxResults(MAX_SCORED_DECISIONS)
+        .getResultList();
   }
 
   public CheckIn get(long id) {
