@@ -32,6 +32,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -81,6 +82,12 @@ public class Calibration {
   @Inject
   @ConfigProperty(name = "facegate.tuning.fmr-limit")
   double fmrLimit;
+
+  // The enrolment gate's setting (enrolment reads the same property): no impostor pair of enrolled
+  // templates can score at or above it, which the report must say.
+  @Inject
+  @ConfigProperty(name = "facegate.enrolment.duplicate-similarity")
+  Optional<Double> duplicateSimilarity;
 
   /** The scores of a scope and, when there are any, their calibration. */
   private record Basis(
@@ -175,6 +182,7 @@ public class Calibration {
         g.reliable() ? null : reliabilityNote(g),
         c != null,
         engine.calibratedThreshold(),
+        duplicateSimilarity.orElseGet(engine::calibratedThreshold),
         site,
         current.threshold(),
         current.margin(),
@@ -244,7 +252,7 @@ public class Calibration {
     }
     audit.record(
         AuditAction.THRESHOLD_TUNED,
-        change.site() == null ? "installation" : "site " + change.site(),
+        subject(change.site()),
         String.format(
             Locale.ROOT,
             "%s: threshold %.4f -> %.4f, margin %.3f -> %.3f (%s; estimated FMR %s, FNMR %s%s)."
@@ -397,6 +405,12 @@ public class Calibration {
         GalleryScores.MIN_TEMPLATES_PER_PERSON,
         GalleryScores.MIN_PEOPLE,
         engine.calibratedThreshold());
+  }
+
+  /** The audit subject: "installation" or "site NAME", within the column's 100 characters. */
+  private static String subject(String site) {
+    String subject = site == null ? "installation" : "site " + site;
+    return subject.length() > 100 ? subject.substring(0, 100) : subject;
   }
 
   private static List<Long> boxed(long[] values) {

@@ -25,6 +25,9 @@ import java.util.List;
  * @param reliabilityNote why not, for the page; null when reliable
  * @param scorable whether any genuine and impostor pair exists
  * @param shippedThreshold the model's calibrated threshold (AT&amp;T, FMR 1e-3)
+ * @param duplicateGate enrolment refuses a photo at least this similar to another person's
+ *     template, so no impostor pair of enrolled templates scores at or above it: FMRs of thresholds
+ *     near it are underestimated (strangers at a door pass no such gate)
  * @param appliesTo the site whose thresholds are shown, or null for the installation default
  * @param currentThreshold the threshold in force there
  * @param currentMargin the margin in force there
@@ -60,6 +63,7 @@ public record TuningReport(
     String reliabilityNote,
     boolean scorable,
     double shippedThreshold,
+    double duplicateGate,
     String appliesTo,
     double currentThreshold,
     double currentMargin,
