@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.sql.Connection;
@@ -167,6 +168,8 @@ class TuningIT extends BrowserSession {
 
     page.apply();
     assertThat(page.messages()).contains("site " + site, fmt4(expected));
+    page.scrollTo("tuningForm:messages");
+    assertThat(page.figure("currentThreshold")).isEqualTo(fmt4(expected));
     browser.screenshot("tuning-06-applied");
 
     // The site's override holds the new point; the installation default is untouched.
@@ -266,6 +269,34 @@ class TuningIT extends BrowserSession {
 
     Api.Reply noBody = api.postJson("api/v1/recognition/calibration/apply", "");
     assertThat(noBody.status()).isEqualTo(422);
+
+    // HR reads and previews, never applies.
+    String hr = "hr." + nonce;
+    String password = "Hr-" + UUID.randomUUID();
+    Api.Reply account =
+        api.postJson(
+            "api/v1/accounts",
+            "{\"username\":\"" + hr + "\",\"password\":\"" + password + "\",\"role\":\"HR\"}");
+    assertThat(account.status()).as(account.body()).isEqualTo(201);
+    String basic = TestCredentials.basic(hr, password);
+    Api.Reply read =
+        api.send(
+            HttpRequest.newBuilder(
+                    api.uri("api/v1/recognition/calibration?department=" + enc(department)))
+                .header("Authorization", basic)
+                .GET()
+                .build());
+    assertThat(read.status()).as(read.body()).isEqualTo(200);
+    Api.Reply write =
+        api.send(
+            HttpRequest.newBuilder(api.uri("api/v1/recognition/calibration/apply"))
+                .header("Authorization", basic)
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"threshold\":0.94,\"acceptHighFmr\":true" + scope + "}"))
+                .build());
+    assertThat(write.status()).isEqualTo(403);
     assertThat(auditOf("site Thin " + nonce)).isEmpty();
   }
 

@@ -107,6 +107,8 @@ public class TuningBacking implements Serializable {
       preview = null;
       acceptHighFmr = false;
       report = calibration.report(scope(), appliesTo);
+      threshold = report.currentThreshold();
+      margin = report.currentMargin();
     } catch (BusinessException e) {
       Messages.error(e);
     }

@@ -70,14 +70,13 @@ public final class TuningCharts {
       List<CurvePoint> curve, double[] current, double[] proposed, double minFmr) {
     List<double[]> points = new ArrayList<>();
     curve.forEach(p -> points.add(new double[] {p.fmr(), 1 - p.fnmr()}));
-    List<String> datasets = new ArrayList<>();
-    datasets.add(line("ROC (enrolled templates)", points, GENUINE));
-    marker(datasets, "Current threshold", current, false, CURRENT);
-    marker(datasets, "Proposed threshold", proposed, false, PROPOSED);
-    return config(
+    return curveChart(
         "ROC: true match rate against false match rate",
-        datasets,
-        axis("logarithmic", "False match rate (FMR, log scale)", minFmr),
+        line("ROC (enrolled templates)", points, GENUINE),
+        current,
+        proposed,
+        false,
+        minFmr,
         axis("linear", "True match rate (1 - FNMR)", null));
   }
 
@@ -96,15 +95,30 @@ public final class TuningCharts {
     curve.stream()
         .filter(p -> p.fnmr() > 0)
         .forEach(p -> points.add(new double[] {p.fmr(), p.fnmr()}));
-    List<String> datasets = new ArrayList<>();
-    datasets.add(line("DET (enrolled templates)", points, IMPOSTOR));
-    marker(datasets, "Current threshold", current, true, CURRENT);
-    marker(datasets, "Proposed threshold", proposed, true, PROPOSED);
-    return config(
+    return curveChart(
         "DET: false non-match rate against false match rate",
-        datasets,
-        axis("logarithmic", "False match rate (FMR, log scale)", minFmr),
+        line("DET (enrolled templates)", points, IMPOSTOR),
+        current,
+        proposed,
+        true,
+        minFmr,
         axis("logarithmic", "False non-match rate (FNMR, log scale)", null));
+  }
+
+  private static String curveChart(
+      String title,
+      String curve,
+      double[] current,
+      double[] proposed,
+      boolean logY,
+      double minFmr,
+      String yAxis) {
+    List<String> datasets = new ArrayList<>();
+    datasets.add(curve);
+    marker(datasets, "Current threshold", current, logY, CURRENT);
+    marker(datasets, "Proposed threshold", proposed, logY, PROPOSED);
+    return config(
+        title, datasets, axis("logarithmic", "False match rate (FMR, log scale)", minFmr), yAxis);
   }
 
   private static void marker(
