@@ -43,6 +43,11 @@ public class DeviceGuard {
 
   private final Map<String, Instant> seenSignatures = new ConcurrentHashMap<>();
   private final Map<Long, TokenBucket> buckets = new ConcurrentHashMap<>();
+
+  private static final double PAIRING_BURST = 5;
+  private static final double PAIRING_PER_SECOND = 1.0 / 12;
+
+  private final Map<String, TokenBucket> pairingBuckets = new ConcurrentHashMap<>();
   private final Map<String, PendingRequest> passes = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
 
@@ -87,6 +92,22 @@ public class DeviceGuard {
       return Optional.empty();
     }
     return Optional.of(pending);
+  }
+
+  /**
+   * Takes one pairing try from a client address's budget (5 at once, then one per 12 seconds);
+   * false when it is exhausted. With 50-bit codes that live 10 minutes this makes guessing hopeless
+   * while a person who mistypes twice is never held up.
+   */
+  public boolean tryPairing(String clientAddress) {
+    if (pairingBuckets.size() > 10_000) {
+      pairingBuckets.clear();
+    }
+    return pairingBuckets
+        .computeIfAbsent(
+            String.valueOf(clientAddress),
+            address -> new TokenBucket(PAIRING_BURST, PAIRING_PER_SECOND, clock.millis()))
+        .tryAcquire(clock.millis());
   }
 
   /** Takes one request from the device's budget; false when it is exhausted. */
