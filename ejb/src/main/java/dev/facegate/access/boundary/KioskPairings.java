@@ -18,7 +18,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -93,23 +92,26 @@ public class KioskPairings {
    * @throws DeviceAuthenticationException no open code matches
    */
   public Paired pair(String typedCode, String clientAddress) {
-    if (!guard.tryPairing(clientAddress)) {
-      throw new RateLimitedException("Too many pairing tries from here; wait a minute.");
+    if (!guard.mayTryPairing(clientAddress)) {
+      throw new RateLimitedException("Too many wrong pairing codes from here; wait a minute.");
     }
     Instant now = clock.instant();
-    String refused = "This code is not valid: it may be mistyped, used or expired.";
-    String canonical =
+    Optional<Device> open =
         KioskSecrets.canonicalCode(typedCode)
-            .orElseThrow(() -> new DeviceAuthenticationException(refused));
-    List<Device> matching =
-        em.createQuery("SELECT d FROM Device d WHERE d.pairingCodeHash = :hash", Device.class)
-            .setParameter("hash", KioskSecrets.codeHash(canonical))
-            .getResultList();
-    Device kiosk =
-        matching.stream()
-            .filter(d -> d.isEnabled() && d.isPairingOpen(now))
-            .findFirst()
-            .orElseThrow(() -> new DeviceAuthenticationException(refused));
+            .flatMap(
+                canonical ->
+                    em.createQuery(
+                            "SELECT d FROM Device d WHERE d.pairingCodeHash = :hash", Device.class)
+                        .setParameter("hash", KioskSecrets.codeHash(canonical))
+                        .getResultStream()
+                        .filter(d -> d.isEnabled() && d.isPairingOpen(now))
+                        .findFirst());
+    if (open.isEmpty()) {
+      guard.failedPairing(clientAddress);
+      throw new DeviceAuthenticationException(
+          "This code is not valid: it may be mistyped, used or expired.");
+    }
+    Device kiosk = open.get();
     String secret = KioskSecrets.newSecret();
     kiosk.pair(KioskSecrets.hash(secret), now);
     audit.record(
