@@ -43,7 +43,8 @@
   let chosen = null; // 'IN', 'OUT' or null (automatic)
   let attemptId = null;
   let firstFaceAt = null;
-  let restUntil = 0;
+  let holdUntil = 0; // the result stays on screen until then; no frame changes the state meanwhile
+  let restSince = 0;
   let cameraReady = false;
   let padOpen = false;
 
@@ -183,6 +184,7 @@
       message += ' (already recorded a moment ago)';
     }
     setState(recognised ? 'checked-in' : 'not-recognised', message);
+    holdUntil = performance.now() + RESULT_MS;
     if (firstFaceAt !== null) {
       timings.push({ms: Math.round(performance.now() - firstFaceAt), outcome: checkIn.outcome});
     }
@@ -197,7 +199,16 @@
       return 300;
     }
     const now = performance.now();
-    const resting = now < restUntil || body.dataset.state === 'rest';
+    if (now < holdUntil) {
+      return holdUntil - now;
+    }
+    if (body.dataset.state === 'checked-in' || body.dataset.state === 'not-recognised') {
+      // The result has been shown: wait for the person to leave before a new attempt can start.
+      setState('rest', 'Next person, please');
+      drawFace(null);
+      restSince = now;
+    }
+    const resting = body.dataset.state === 'rest';
     const capturedAt = performance.now();
     const frame = await grab();
     if (!frame) {
@@ -248,8 +259,7 @@
       setState('idle', IDLE_MESSAGE);
     }
     if (resting) {
-      if (answer.faceCount === 0 || now > restUntil + REST_MAX_MS) {
-        restUntil = 0;
+      if (answer.faceCount === 0 || now - restSince > REST_MAX_MS) {
         setState('idle', IDLE_MESSAGE);
       }
       return IDLE_INTERVAL_MS;
@@ -259,10 +269,6 @@
     }
     if (answer.checkIn) {
       showResult(answer.checkIn);
-      await sleep(RESULT_MS);
-      restUntil = performance.now();
-      setState('rest', 'Next person, please');
-      drawFace(null);
       return 0;
     }
     if (answer.state === 'PENDING' && answer.faceCount > 0) {
@@ -365,12 +371,11 @@
       closePad();
       firstFaceAt = null;
       showResult(answer.checkIn);
-      setTimeout(() => {
-        if (body.dataset.state === 'checked-in') {
-          setState(cameraReady ? 'idle' : 'camera-blocked',
-            cameraReady ? IDLE_MESSAGE : 'No camera: please use your badge or PIN');
-        }
-      }, RESULT_MS);
+      if (!cameraReady) {
+        // No frame loop runs without a camera: go back to the badge prompt by ourselves.
+        setTimeout(() => setState('camera-blocked', 'No camera: please use your badge or PIN'),
+          RESULT_MS);
+      }
       return;
     }
     padMessage.textContent = answer.message;

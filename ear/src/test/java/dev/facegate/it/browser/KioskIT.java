@@ -29,7 +29,9 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Dimension;
 
@@ -63,13 +65,35 @@ class KioskIT extends BrowserSession {
 
   @ArquillianResource URL baseUrl;
 
-  private static Browser kioskBrowser(Path video, Dimension window) {
-    return new Browser(
+  /** The kiosk's own browser; the test's {@code browser} is the administrator's. */
+  private Browser kioskBrowser;
+
+  private Browser kioskBrowser(Path video, Dimension window) {
+    return kioskBrowser(
         List.of(
             "--use-fake-ui-for-media-stream",
             "--use-fake-device-for-media-stream",
             "--use-file-for-fake-video-capture=" + video),
         window);
+  }
+
+  private Browser kioskBrowser(List<String> switches, Dimension window) {
+    kioskBrowser = new Browser(switches, window);
+    return kioskBrowser;
+  }
+
+  /** The kiosk's last page too, whatever the outcome: the first thing to look at on a failure. */
+  @AfterEach
+  void kioskScreenshot(TestInfo test) {
+    if (kioskBrowser != null) {
+      try {
+        kioskBrowser.screenshot("last-kiosk-" + test.getDisplayName());
+      } catch (RuntimeException closedAlready) {
+        // The test closed its kiosk browser; its screenshots were taken before.
+      }
+      kioskBrowser.close();
+      kioskBrowser = null;
+    }
   }
 
   private static String name(String prefix) {
@@ -97,7 +121,8 @@ class KioskIT extends BrowserSession {
     assertThat(devices.rows()).anySatisfy(r -> assertThat(r).contains(kioskName, "not paired"));
 
     Path video = new FakeCamera().empty(2).photo(CAMERA_PHOTO, 5).empty(25).write("kiosk-enrolled");
-    try (Browser kioskBrowser = kioskBrowser(video, new Dimension(1280, 800))) {
+    {
+      Browser kioskBrowser = kioskBrowser(video, new Dimension(1280, 800));
       KioskPage kiosk = KioskPage.open(kioskBrowser.driver(), baseUrl.toString());
       assertThat(kiosk.pairingScreenShown()).isTrue();
       kioskBrowser.screenshot("kiosk-02-pairing-screen");
@@ -136,7 +161,8 @@ class KioskIT extends BrowserSession {
     Api admin = Api.asAdmin(baseUrl);
     KioskClient.Created created = KioskClient.create(admin, name("Tablet kiosk"));
     Path video = new FakeCamera().empty(1).photo(STRANGER, 7).empty(25).write("kiosk-stranger");
-    try (Browser kioskBrowser = kioskBrowser(video, new Dimension(1080, 1920))) {
+    {
+      Browser kioskBrowser = kioskBrowser(video, new Dimension(1080, 1920));
       KioskPage kiosk =
           KioskPage.open(kioskBrowser.driver(), baseUrl.toString()).pair(created.pairingCode());
       kiosk.awaitState("attempt", DECISION);
@@ -168,7 +194,8 @@ class KioskIT extends BrowserSession {
     issuePin(admin, alan, "2468");
     KioskClient.Created created = KioskClient.create(admin, name("Badge kiosk"));
     Path video = new FakeCamera().empty(30).write("kiosk-empty");
-    try (Browser kioskBrowser = kioskBrowser(video, new Dimension(1280, 800))) {
+    {
+      Browser kioskBrowser = kioskBrowser(video, new Dimension(1280, 800));
       KioskPage kiosk =
           KioskPage.open(kioskBrowser.driver(), baseUrl.toString()).pair(created.pairingCode());
       kiosk.awaitState("idle", DECISION);
@@ -206,7 +233,8 @@ class KioskIT extends BrowserSession {
     Api admin = Api.asAdmin(baseUrl);
     KioskClient.Created created = KioskClient.create(admin, name("Disabled kiosk"));
     Path video = new FakeCamera().empty(30).write("kiosk-empty-2");
-    try (Browser kioskBrowser = kioskBrowser(video, new Dimension(1280, 800))) {
+    {
+      Browser kioskBrowser = kioskBrowser(video, new Dimension(1280, 800));
       KioskPage kiosk =
           KioskPage.open(kioskBrowser.driver(), baseUrl.toString()).pair(created.pairingCode());
       kiosk.awaitState("idle", DECISION);
@@ -226,10 +254,11 @@ class KioskIT extends BrowserSession {
   void aRefusedCameraSaysHowToAllowItAndOffersTheBadgePad() {
     Api admin = Api.asAdmin(baseUrl);
     KioskClient.Created created = KioskClient.create(admin, name("No camera kiosk"));
-    try (Browser kioskBrowser =
-        new Browser(
-            List.of("--use-fake-device-for-media-stream", "--deny-permission-prompts"),
-            new Dimension(1280, 800))) {
+    {
+      Browser kioskBrowser =
+          kioskBrowser(
+              List.of("--use-fake-device-for-media-stream", "--deny-permission-prompts"),
+              new Dimension(1280, 800));
       KioskPage kiosk =
           KioskPage.open(kioskBrowser.driver(), baseUrl.toString()).pair(created.pairingCode());
 

@@ -134,7 +134,7 @@ class KioskApiIT {
     JsonObject answer = reply.json();
     assertThat(answer.getString("state")).isEqualTo("PENDING");
     assertThat(answer.getInt("faceCount")).isZero();
-    assertThat(answer.isNull("checkIn")).isTrue();
+    assertThat(answer.containsKey("checkIn")).as("no check-in without a face").isFalse();
     Api.Reply watching = kiosk.frame(Faces.read(NO_FACE), "image/jpeg", "watch=true");
     assertThat(watching.json().getString("state")).isEqualTo("WATCHING");
     assertThat(kiosk.checkIns()).isEmpty();
@@ -230,7 +230,7 @@ class KioskApiIT {
     KioskClient kiosk = KioskClient.pair(admin, KioskClient.create(admin, name()));
 
     Api.Reply wrong = kiosk.badge(number, "1111");
-    Api.Reply unknown = kiosk.badge("NO-SUCH-" + UUID.randomUUID(), "1111");
+    Api.Reply unknown = kiosk.badge("NO-" + UUID.randomUUID().toString().substring(0, 8), "1111");
     Api.Reply right = kiosk.badge(number, "8642");
 
     assertThat(wrong.json().getString("status")).isEqualTo("REFUSED");

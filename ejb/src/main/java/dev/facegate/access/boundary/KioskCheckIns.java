@@ -31,6 +31,7 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -77,10 +78,14 @@ public class KioskCheckIns {
 
   @Inject Clock clock;
 
+  /** How long after its deadline an attempt without frames counts as abandoned. */
+  static final Duration ABANDONED_AFTER = Duration.ofSeconds(10);
+
   /**
    * What the kiosk page asks of a frame.
    *
-   * @param attemptId the attempt the kiosk is in, if any
+   * @param attemptId the attempt the page believes it is in, if any (informational: a kiosk has one
+   *     attempt at a time, the server's)
    * @param direction the direction the person tapped, if any
    * @param watchOnly only look for a face (between attempts, while the greeting shows, or until the
    *     last person has left): nothing is decided or recorded
@@ -107,7 +112,6 @@ public class KioskCheckIns {
     }
     Instant now = clock.instant();
     markSeen(kiosk, now);
-    recordExpired(now);
     Identification seen = recognition.identify(frame, kiosk.getSite());
     int faces = seen.face().isPresent() ? 1 : faceCount(seen.decision());
     if (request.watchOnly()) {
@@ -123,7 +127,6 @@ public class KioskCheckIns {
     Attempt attempt =
         attempts.advance(
             kiosk.getId(),
-            request.attemptId(),
             kiosk.getAgreement(),
             now,
             activeOnly(seen),
@@ -239,16 +242,14 @@ public class KioskCheckIns {
   }
 
   /**
-   * Ends the attempts of kiosks that stopped sending frames (the person walked away, the kiosk lost
-   * its network): each gets its one UNKNOWN check-in at its deadline.
+   * Ends the attempts of kiosks that stopped sending frames (the kiosk lost its network, the page
+   * was closed): each gets its one UNKNOWN check-in, dated at its deadline. Only attempts that
+   * passed their deadline {@link #ABANDONED_AFTER} ago: a kiosk that still sends frames ends its
+   * own attempt with its next frame and shows the result.
    */
   @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
   public void expireAbandonedAttempts() {
-    recordExpired(clock.instant());
-  }
-
-  private void recordExpired(Instant now) {
-    for (Attempt expired : attempts.expireDue(now)) {
+    for (Attempt expired : attempts.expireDue(clock.instant().minus(ABANDONED_AFTER))) {
       devices
           .findById(expired.kioskId())
           .ifPresent(

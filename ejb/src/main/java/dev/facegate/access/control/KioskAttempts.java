@@ -20,8 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Invariants: an attempt is removed from here in the same atomic step that ends it, so exactly
  * one caller (the frame that decided it, or {@link #expireDue}) receives its ended state and
- * records its one check-in. A frame naming an attempt that is not (or no longer) here starts a new
- * one: after a server restart a kiosk simply begins again, and nothing half-done remains.
+ * records its one check-in. A kiosk has at most one attempt, so the server's is the one that
+ * counts: a frame continues it whatever attempt id the page sends (a page that reloaded mid-way
+ * continues the person's attempt), and a frame after its deadline ends it as timed out. After a
+ * server restart a kiosk simply begins again, and nothing half-done remains.
  *
  * <p>In a cluster each node holds its own attempts, so a kiosk's frames must reach one node (sticky
  * sessions by the kiosk cookie); see the scale-out notes in docs/operations.md.
@@ -56,10 +58,9 @@ public class KioskAttempts {
   private final Map<Long, Attempt> attempts = new ConcurrentHashMap<>();
 
   /**
-   * Adds one decided frame to the kiosk's attempt, starting one if {@code attemptId} names none.
+   * Adds one decided frame to the kiosk's attempt, starting one if it has none.
    *
    * @param kioskId the kiosk
-   * @param attemptId the attempt the kiosk believes it is in, if any
    * @param settings the kiosk's agreement, used when an attempt starts
    * @param at the frame's time (server clock)
    * @param decision the frame's decision
@@ -69,7 +70,6 @@ public class KioskAttempts {
    */
   public Attempt advance(
       long kioskId,
-      Optional<UUID> attemptId,
       FrameAgreement.Settings settings,
       Instant at,
       Decision decision,
@@ -79,17 +79,11 @@ public class KioskAttempts {
     attempts.compute(
         kioskId,
         (id, current) -> {
-          Attempt base = current;
-          if (base == null
-              || attemptId.isEmpty()
-              || !base.id().equals(attemptId.get())
-              || !base.agreement().expireIfDue(at).isPending()) {
-            // A kiosk that lost track (restart, reload) or an attempt that lapsed: start afresh.
-            // A lapsed attempt left here is recorded by expireDue, which the caller runs first.
-            base =
-                new Attempt(
-                    id, UUID.randomUUID(), FrameAgreement.start(settings), chosen, modelVersion);
-          }
+          Attempt base =
+              current != null
+                  ? current
+                  : new Attempt(
+                      id, UUID.randomUUID(), FrameAgreement.start(settings), chosen, modelVersion);
           Attempt next =
               new Attempt(
                   id,
@@ -104,7 +98,8 @@ public class KioskAttempts {
   }
 
   /**
-   * Ends and removes every attempt whose deadline has passed at {@code now}.
+   * Ends and removes every attempt whose deadline has passed at {@code now}: attempts of kiosks
+   * that stopped sending frames (a kiosk that still sends ends its own with its next frame).
    *
    * @return the ended attempts, each returned exactly once, for their check-ins
    */

@@ -11,7 +11,6 @@ import dev.facegate.domain.recognition.Outcome;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class KioskAttemptsTest {
@@ -26,22 +25,16 @@ class KioskAttemptsTest {
         Outcome.MATCH, Optional.of(person), OptionalDouble.of(0.97), OptionalDouble.of(0.6), "m");
   }
 
-  private Attempt frame(long kiosk, Optional<UUID> attempt, int millis, Decision decision) {
+  private Attempt frame(long kiosk, int millis, Decision decision) {
     return attempts.advance(
-        kiosk,
-        attempt,
-        THREE_OF_FIVE,
-        T0.plusMillis(millis),
-        decision,
-        Optional.of(Direction.IN),
-        "v1");
+        kiosk, THREE_OF_FIVE, T0.plusMillis(millis), decision, Optional.of(Direction.IN), "v1");
   }
 
   @Test
   void framesNamingTheSameAttemptAgreeAndTheEndedAttemptIsGone() {
-    Attempt first = frame(1, Optional.empty(), 0, match(7));
-    Attempt second = frame(1, Optional.of(first.id()), 200, match(7));
-    Attempt third = frame(1, Optional.of(first.id()), 400, match(7));
+    Attempt first = frame(1, 0, match(7));
+    Attempt second = frame(1, 200, match(7));
+    Attempt third = frame(1, 400, match(7));
 
     assertThat(second.id()).isEqualTo(first.id());
     assertThat(third.agreement().outcome())
@@ -49,32 +42,38 @@ class KioskAttemptsTest {
         .extracting(r -> r.ending())
         .isEqualTo(Ending.AGREED);
     assertThat(third.chosen()).contains(Direction.IN);
-    assertThat(frame(1, Optional.of(first.id()), 600, match(7)).id())
+    assertThat(frame(1, 600, match(7)).id())
         .as("a frame after the end starts a new attempt")
         .isNotEqualTo(first.id());
   }
 
   @Test
-  void aFrameNamingAnUnknownAttemptStartsAfreshAsAfterARestart() {
-    Attempt first = frame(1, Optional.of(UUID.randomUUID()), 0, match(7));
+  void aFrameAfterTheDeadlineEndsTheAttemptAsTimedOut() {
+    Decision unknown =
+        new Decision(
+            Outcome.UNKNOWN, Optional.empty(), OptionalDouble.of(0.5), OptionalDouble.empty(), "u");
+    Attempt first = frame(1, 0, unknown);
+    frame(1, 1000, unknown);
 
-    assertThat(first.agreement().isPending()).isTrue();
-    assertThat(frame(1, Optional.of(UUID.randomUUID()), 100, match(7)).id())
-        .isNotEqualTo(first.id());
+    Attempt late = frame(1, 4000, unknown);
+
+    assertThat(late.id()).isEqualTo(first.id());
+    assertThat(late.agreement().outcome().orElseThrow().ending()).isEqualTo(Ending.TIMED_OUT);
+    assertThat(attempts.expireDue(T0.plusSeconds(60))).as("already ended").isEmpty();
   }
 
   @Test
   void kiosksHaveTheirOwnAttempts() {
-    Attempt a = frame(1, Optional.empty(), 0, match(7));
-    Attempt b = frame(2, Optional.empty(), 0, match(8));
+    Attempt a = frame(1, 0, match(7));
+    Attempt b = frame(2, 0, match(8));
 
-    assertThat(frame(1, Optional.of(a.id()), 100, match(7)).id()).isEqualTo(a.id());
-    assertThat(frame(2, Optional.of(b.id()), 100, match(8)).id()).isEqualTo(b.id());
+    assertThat(frame(1, 100, match(7)).id()).isEqualTo(a.id());
+    assertThat(frame(2, 100, match(8)).id()).isEqualTo(b.id());
   }
 
   @Test
   void anAbandonedAttemptIsEndedOnceAtItsDeadline() {
-    frame(1, Optional.empty(), 0, match(7));
+    frame(1, 0, match(7));
 
     assertThat(attempts.expireDue(T0.plusSeconds(3))).isEmpty();
     var ended = attempts.expireDue(T0.plusSeconds(5));
@@ -88,18 +87,18 @@ class KioskAttemptsTest {
   @Test
   void framesWithoutAFaceNeverStartTheClock() {
     Decision none = Decision.withoutSearch(Outcome.NO_FACE, "none");
-    Attempt idle = frame(1, Optional.empty(), 0, none);
+    Attempt idle = frame(1, 0, none);
 
     assertThat(attempts.expireDue(T0.plusSeconds(60))).isEmpty();
-    assertThat(frame(1, Optional.of(idle.id()), 61_000, none).id()).isEqualTo(idle.id());
+    assertThat(frame(1, 61_000, none).id()).isEqualTo(idle.id());
   }
 
   @Test
   void aForgottenKioskHasNoAttempt() {
-    Attempt a = frame(1, Optional.empty(), 0, match(7));
+    Attempt a = frame(1, 0, match(7));
     attempts.forget(1);
 
     assertThat(attempts.expireDue(T0.plusSeconds(10))).isEmpty();
-    assertThat(frame(1, Optional.of(a.id()), 100, match(7)).id()).isNotEqualTo(a.id());
+    assertThat(frame(1, 100, match(7)).id()).isNotEqualTo(a.id());
   }
 }
