@@ -2,6 +2,7 @@ package dev.facegate.domain.access;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.facegate.domain.attendance.FrameAgreement;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -92,6 +93,30 @@ public class Device {
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
+  /** Hex SHA-256 of the one-time pairing code of a browser kiosk; null when none is pending. */
+  @Column(name = "pairing_code_hash", length = 64)
+  private String pairingCodeHash;
+
+  @Column(name = "pairing_expires_at")
+  private Instant pairingExpiresAt;
+
+  /** Hex SHA-256 of the secret the paired kiosk browser holds; null while unpaired. */
+  @Column(name = "kiosk_secret_hash", length = 64)
+  private String kioskSecretHash;
+
+  @Column(name = "paired_at")
+  private Instant pairedAt;
+
+  /** Multi-frame agreement of a kiosk: k of n frames within a timeout; null = the defaults. */
+  @Column(name = "frames_required")
+  private Integer framesRequired;
+
+  @Column(name = "frames_window")
+  private Integer framesWindow;
+
+  @Column(name = "attempt_timeout_ms")
+  private Integer attemptTimeoutMs;
+
   @Version private long version;
 
   /** For JPA only. */
@@ -134,6 +159,94 @@ public class Device {
     device.tokenHash = requireNonNull(tokenHash, "token hash is required");
     device.legacy = true;
     return device;
+  }
+
+  /**
+   * A kiosk that runs in a browser: no key and no token; it is paired with a one-time code and then
+   * authenticates with the secret its browser holds.
+   */
+  public static Device browserKiosk(String name, String site, Instant createdAt) {
+    return new Device(name, DeviceKind.KIOSK, site, null, createdAt);
+  }
+
+  /** Whether this is a kiosk that pairs with a code (neither a key nor a token). */
+  public boolean isBrowserKiosk() {
+    return kind == DeviceKind.KIOSK && publicKey == null && !legacy;
+  }
+
+  /**
+   * Issues a pairing code (its hash is stored) valid until {@code expiresAt}; a previous code stops
+   * working. The kiosk already paired stays paired until the new code is used.
+   */
+  public void issuePairingCode(String codeHash, Instant expiresAt) {
+    if (!isBrowserKiosk()) {
+      throw new IllegalStateException("only a browser kiosk pairs with a code");
+    }
+    this.pairingCodeHash = requireNonNull(codeHash, "code hash is required");
+    this.pairingExpiresAt = requireNonNull(expiresAt, "expiry is required");
+  }
+
+  /** Whether a pairing code is pending at {@code now} (issued, unused, not expired). */
+  public boolean isPairingOpen(Instant now) {
+    return pairingCodeHash != null && pairingExpiresAt != null && now.isBefore(pairingExpiresAt);
+  }
+
+  /**
+   * Binds a browser with the secret whose hash is given: the code is used up, and any browser
+   * paired before loses its credential at its next request.
+   */
+  public void pair(String secretHash, Instant now) {
+    if (!isPairingOpen(now)) {
+      throw new IllegalStateException("no pairing code is open");
+    }
+    this.kioskSecretHash = requireNonNull(secretHash, "secret hash is required");
+    this.pairedAt = now;
+    this.pairingCodeHash = null;
+    this.pairingExpiresAt = null;
+  }
+
+  /** Ends the pairing: the browser's credential stops working at its next request. */
+  public void unpair() {
+    this.kioskSecretHash = null;
+    this.pairedAt = null;
+    this.pairingCodeHash = null;
+    this.pairingExpiresAt = null;
+  }
+
+  public boolean isPaired() {
+    return kioskSecretHash != null;
+  }
+
+  /** Hex SHA-256 of the paired browser's secret; null while unpaired. */
+  public String getKioskSecretHash() {
+    return kioskSecretHash;
+  }
+
+  public Instant getPairedAt() {
+    return pairedAt;
+  }
+
+  public Instant getPairingExpiresAt() {
+    return pairingExpiresAt;
+  }
+
+  /** The kiosk's frame agreement: its own k, n and timeout, or the defaults. */
+  public FrameAgreement.Settings getAgreement() {
+    if (framesRequired == null || framesWindow == null || attemptTimeoutMs == null) {
+      return FrameAgreement.Settings.DEFAULT;
+    }
+    return new FrameAgreement.Settings(
+        framesRequired, framesWindow, Duration.ofMillis(attemptTimeoutMs));
+  }
+
+  /** Sets this kiosk's own agreement (already validated by {@link FrameAgreement.Settings}). */
+  public void setAgreement(FrameAgreement.Settings agreement) {
+    if (kind != DeviceKind.KIOSK) {
+      throw new IllegalStateException("only a kiosk decides over several frames");
+    }
+    this.framesRequired = agreement.required();
+    this.framesWindow = agreement.window();
+    this.attemptTimeoutMs = Math.toIntExact(agreement.timeout().toMillis());
   }
 
   /** Replaces a legacy device's token. A device with a key has no token to rotate. */

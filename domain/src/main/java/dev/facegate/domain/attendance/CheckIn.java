@@ -66,7 +66,10 @@ public class CheckIn {
   @Column(nullable = false, updatable = false, length = 8)
   private Method method;
 
-  /** IN or OUT as chosen at a kiosk; null for doors, which record passages, not directions. */
+  /**
+   * IN or OUT at a kiosk: always set when a kiosk names its employee, set on other kiosk attempts
+   * when the person had chosen one; null for doors, which record passages, not directions.
+   */
   @Enumerated(EnumType.STRING)
   @Column(updatable = false, length = 3)
   private Direction direction;
@@ -112,8 +115,8 @@ public class CheckIn {
     if (method == Method.BADGE && outcome != Outcome.MATCH) {
       throw new IllegalArgumentException("a badge check-in names its employee (outcome MATCH)");
     }
-    if (method != Method.DOOR && direction == null) {
-      throw new IllegalArgumentException("a kiosk check-in records its direction");
+    if (method != Method.DOOR && outcome == Outcome.MATCH && direction == null) {
+      throw new IllegalArgumentException("a kiosk check-in of an employee records its direction");
     }
     this.direction = direction;
   }

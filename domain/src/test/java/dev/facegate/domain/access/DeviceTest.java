@@ -58,4 +58,52 @@ class DeviceTest {
     assertThat(door.getTokenHash()).isNull();
     assertThat(door.getPublicKey()).isEqualTo("key");
   }
+
+  @Test
+  void aBrowserKioskPairsOnceWithAnOpenCodeAndUnpairs() {
+    Instant now = Instant.parse("2026-12-01T08:00:00Z");
+    Device kiosk = Device.browserKiosk("Lobby", "main", now);
+    assertThat(kiosk.isBrowserKiosk()).isTrue();
+    assertThat(kiosk.isPaired()).isFalse();
+    assertThatIllegalStateException().isThrownBy(() -> kiosk.pair("secret-hash", now));
+
+    kiosk.issuePairingCode("code-hash", now.plusSeconds(600));
+    assertThat(kiosk.isPairingOpen(now.plusSeconds(599))).isTrue();
+    assertThat(kiosk.isPairingOpen(now.plusSeconds(600))).as("expired").isFalse();
+    kiosk.pair("secret-hash", now.plusSeconds(10));
+
+    assertThat(kiosk.isPaired()).isTrue();
+    assertThat(kiosk.getKioskSecretHash()).isEqualTo("secret-hash");
+    assertThat(kiosk.isPairingOpen(now.plusSeconds(11))).as("the code is used up").isFalse();
+    assertThatIllegalStateException().isThrownBy(() -> kiosk.pair("other", now.plusSeconds(12)));
+
+    kiosk.unpair();
+    assertThat(kiosk.isPaired()).isFalse();
+    assertThat(kiosk.getKioskSecretHash()).isNull();
+  }
+
+  @Test
+  void onlyABrowserKioskHasPairingCodesAndOnlyKiosksAnAgreement() {
+    Device door = aDoor().build();
+    assertThatIllegalStateException()
+        .isThrownBy(() -> door.issuePairingCode("h", Instant.parse("2026-12-01T08:00:00Z")));
+    assertThatIllegalStateException()
+        .isThrownBy(
+            () ->
+                door.setAgreement(dev.facegate.domain.attendance.FrameAgreement.Settings.DEFAULT));
+  }
+
+  @Test
+  void aKioskUsesTheDefaultAgreementUntilItHasItsOwn() {
+    Device kiosk = Device.browserKiosk("Lobby", "main", Instant.parse("2026-12-01T08:00:00Z"));
+    assertThat(kiosk.getAgreement())
+        .isEqualTo(dev.facegate.domain.attendance.FrameAgreement.Settings.DEFAULT);
+
+    var twoOfThree =
+        new dev.facegate.domain.attendance.FrameAgreement.Settings(
+            2, 3, java.time.Duration.ofMillis(2500));
+    kiosk.setAgreement(twoOfThree);
+
+    assertThat(kiosk.getAgreement()).isEqualTo(twoOfThree);
+  }
 }

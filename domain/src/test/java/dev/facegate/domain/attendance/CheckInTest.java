@@ -34,6 +34,8 @@ class CheckInTest {
     assertThat(checkIn.getDirection()).isEqualTo(Direction.OUT);
     assertThatIllegalArgumentException()
         .isThrownBy(() -> aCheckIn().matching(7L).atKiosk(null).build());
+    assertThat(aCheckIn().withOutcome(Outcome.UNKNOWN).atKiosk(null).build().getDirection())
+        .isNull();
     assertThatIllegalArgumentException()
         .isThrownBy(() -> aCheckIn().matching(7L).atKiosk(Direction.IN).openingTheDoor().build());
   }

@@ -40,6 +40,35 @@ final class DevicesPage extends ConsolePage {
     return this;
   }
 
+  /** Registers a browser kiosk and waits for the dialog with its pairing code. */
+  DevicesPage registerKiosk(String name) {
+    type("devicesForm:name", name);
+    selectOne("devicesForm:kind", "Kiosk");
+    click("devicesForm:create");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pairingForm:pairingCode")));
+    return this;
+  }
+
+  /** The pairing code the dialog shows. */
+  String shownPairingCode() {
+    return text("pairingForm:pairingCode");
+  }
+
+  /** The QR code of the dialog as a {@code data:image/png;base64,...} URI. */
+  String shownPairingQr() {
+    return driver.findElement(By.id("pairingForm:pairingQr")).getDomAttribute("src");
+  }
+
+  String pairingDialogText() {
+    return text("pairingDialog");
+  }
+
+  DevicesPage closePairingDialog() {
+    click("pairingForm:pairingDone");
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("pairingDialog")));
+    return this;
+  }
+
   private void fillDoor(String name, String door) {
     type("devicesForm:name", name);
     selectOne("devicesForm:kind", "Door controller");

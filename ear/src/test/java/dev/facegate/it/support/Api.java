@@ -37,7 +37,11 @@ public final class Api {
   }
 
   /** A response with its status and body. */
-  public record Reply(int status, String body, String contentType) {
+  public record Reply(int status, String body, String contentType, String setCookie) {
+
+    public Reply(int status, String body, String contentType) {
+      this(status, body, contentType, "");
+    }
 
     public JsonObject json() {
       try (JsonReader reader = Json.createReader(new StringReader(body))) {
@@ -90,7 +94,8 @@ public final class Api {
       return new Reply(
           response.statusCode(),
           response.body(),
-          response.headers().firstValue("Content-Type").orElse(""));
+          response.headers().firstValue("Content-Type").orElse(""),
+          response.headers().firstValue("Set-Cookie").orElse(""));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -28,6 +29,16 @@ public final class Browser implements AutoCloseable {
   private final Path profile;
 
   public Browser() {
+    this(List.of(), new Dimension(1280, 900));
+  }
+
+  /**
+   * A browser with more command-line switches (for example a fake camera) and a window size.
+   *
+   * @param extraArguments Chromium switches added to the defaults
+   * @param window the window size
+   */
+  public Browser(List<String> extraArguments, Dimension window) {
     for (String required : new String[] {CHROMIUM, CHROMEDRIVER}) {
       if (!new File(required).canExecute()) {
         throw new IllegalStateException(
@@ -52,14 +63,15 @@ public final class Browser implements AutoCloseable {
                 "--disable-sync",
                 "--disable-quic",
                 "--no-first-run",
-                "--user-data-dir=" + profile);
+                "--user-data-dir=" + profile)
+            .addArguments(extraArguments);
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File(CHROMEDRIVER))
             .usingAnyFreePort()
             .build();
     driver = new ChromeDriver(service, options);
-    driver.manage().window().setSize(new Dimension(1280, 900));
+    driver.manage().window().setSize(window);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
   }
 

@@ -5,8 +5,11 @@ import static java.util.Objects.requireNonNullElse;
 import dev.facegate.access.control.DeviceKeys;
 import dev.facegate.access.control.DeviceRepository;
 import dev.facegate.access.control.DeviceTokens;
+import dev.facegate.access.control.KioskAttempts;
+import dev.facegate.access.control.KioskSecrets;
 import dev.facegate.domain.access.Device;
 import dev.facegate.domain.access.DeviceKind;
+import dev.facegate.domain.attendance.FrameAgreement;
 import dev.facegate.domain.audit.AuditAction;
 import dev.facegate.platform.ConcurrentChangeException;
 import dev.facegate.platform.InvalidInputException;
@@ -20,10 +23,13 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Registration and credentials of kiosks and door controllers. A device signs with its own Ed25519
@@ -48,6 +54,12 @@ public class Devices {
 
   @Inject Validator validator;
 
+  @Inject KioskAttempts attempts;
+
+  @Inject
+  @ConfigProperty(name = "facegate.kiosk.pairing-code-minutes")
+  int pairingMinutes;
+
   /**
    * Registers a device.
    *
@@ -67,7 +79,8 @@ public class Devices {
       throw new InvalidInputException(
           List.of("A legacy device has a token, not a key: give publicKey or legacy, not both."));
     }
-    if (!request.legacy() && !keyGiven) {
+    boolean browserKiosk = request.kind() == DeviceKind.KIOSK && !request.legacy() && !keyGiven;
+    if (!request.legacy() && !keyGiven && !browserKiosk) {
       throw new InvalidInputException(
           List.of(
               "publicKey is required: the device's Ed25519 public key (PEM or base64 of the"
@@ -77,7 +90,9 @@ public class Devices {
     String site = requireNonNullElse(request.site(), "");
     Optional<String> token = Optional.empty();
     Device device;
-    if (request.legacy()) {
+    if (browserKiosk) {
+      device = Device.browserKiosk(name, site, clock.instant());
+    } else if (request.legacy()) {
       token = Optional.of(DeviceTokens.newToken());
       device =
           Device.withLegacyToken(
@@ -109,9 +124,95 @@ public class Devices {
             + device.getId()
             + " ("
             + device.getKind()
-            + (device.isLegacy() ? ", legacy token" : ", key " + device.getKeyFingerprint())
+            + (device.isBrowserKiosk()
+                ? ", browser kiosk"
+                : device.isLegacy() ? ", legacy token" : ", key " + device.getKeyFingerprint())
             + ") created.");
+    if (browserKiosk) {
+      return new CreatedDevice(device, token, Optional.of(openPairing(device)));
+    }
     return new CreatedDevice(device, token);
+  }
+
+  /**
+   * Issues a new one-time pairing code for a browser kiosk; a previous unused code stops working,
+   * and the browser paired now stays paired until the new code is used.
+   *
+   * @throws InvalidInputException the device is not a browser kiosk
+   */
+  public PairingCode issuePairingCode(long deviceId) {
+    Device device = get(deviceId);
+    if (!device.isBrowserKiosk()) {
+      throw new InvalidInputException(
+          List.of("Only a kiosk that runs in a browser pairs with a code."));
+    }
+    PairingCode code = openPairing(device);
+    flush(deviceId);
+    return code;
+  }
+
+  /**
+   * Ends a kiosk's pairing: its browser is refused from its next request and shows the pairing
+   * screen again.
+   */
+  public Device unpairKiosk(long deviceId) {
+    Device device = change(deviceId, Device::unpair);
+    attempts.forget(deviceId);
+    audit.record(AuditAction.KIOSK_UNPAIRED, null, "Kiosk " + deviceId + " unpaired.");
+    return device;
+  }
+
+  /**
+   * Sets how many frames of a kiosk attempt must agree: {@code required} of the last {@code window}
+   * within {@code timeoutMillis}.
+   *
+   * @throws InvalidInputException values out of range, or the device is not a kiosk
+   */
+  public Device changeKioskAgreement(long deviceId, int required, int window, long timeoutMillis) {
+    FrameAgreement.Settings agreement;
+    try {
+      agreement = new FrameAgreement.Settings(required, window, Duration.ofMillis(timeoutMillis));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(List.of(e.getMessage() + "."));
+    }
+    if (get(deviceId).getKind() != DeviceKind.KIOSK) {
+      throw new InvalidInputException(List.of("Only a kiosk decides over several frames."));
+    }
+    Device device = change(deviceId, d -> d.setAgreement(agreement));
+    audit.record(
+        AuditAction.KIOSK_SETTINGS_CHANGED,
+        null,
+        "Kiosk "
+            + deviceId
+            + ": "
+            + required
+            + " of "
+            + window
+            + " frames within "
+            + timeoutMillis
+            + " ms.");
+    return device;
+  }
+
+  private PairingCode openPairing(Device device) {
+    String code = KioskSecrets.newPairingCode();
+    Instant expiresAt = clock.instant().plus(Duration.ofMinutes(pairingMinutes));
+    device.issuePairingCode(
+        KioskSecrets.codeHash(KioskSecrets.canonicalCode(code).orElseThrow()), expiresAt);
+    audit.record(
+        AuditAction.KIOSK_PAIRING_CODE_ISSUED,
+        null,
+        "Kiosk " + device.getId() + ": pairing code issued, valid until " + expiresAt + ".");
+    return new PairingCode(code, expiresAt);
+  }
+
+  private void flush(long deviceId) {
+    try {
+      devices.flush();
+    } catch (OptimisticLockException e) {
+      throw new ConcurrentChangeException(
+          "Device " + deviceId + " was changed by someone else meanwhile; reload and try again.");
+    }
   }
 
   /**
@@ -148,6 +249,7 @@ public class Devices {
 
   public Device disable(long deviceId) {
     Device device = change(deviceId, Device::disable);
+    attempts.forget(deviceId);
     audit.record(AuditAction.DEVICE_DISABLED, null, "Device " + deviceId + " disabled.");
     return device;
   }
@@ -172,12 +274,7 @@ public class Devices {
   private Device change(long deviceId, Consumer<Device> change) {
     Device device = get(deviceId);
     change.accept(device);
-    try {
-      devices.flush();
-    } catch (OptimisticLockException e) {
-      throw new ConcurrentChangeException(
-          "Device " + deviceId + " was changed by someone else meanwhile; reload and try again.");
-    }
+    flush(deviceId);
     return device;
   }
 

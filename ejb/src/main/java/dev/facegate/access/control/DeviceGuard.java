@@ -43,6 +43,11 @@ public class DeviceGuard {
 
   private final Map<String, Instant> seenSignatures = new ConcurrentHashMap<>();
   private final Map<Long, TokenBucket> buckets = new ConcurrentHashMap<>();
+
+  private static final double PAIRING_BURST = 5;
+  private static final double PAIRING_PER_SECOND = 1.0 / 12;
+
+  private final Map<String, TokenBucket> pairingBuckets = new ConcurrentHashMap<>();
   private final Map<String, PendingRequest> passes = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
 
@@ -89,6 +94,29 @@ public class DeviceGuard {
     return Optional.of(pending);
   }
 
+  /**
+   * Whether a client address may try a pairing code now: it may fail 5 times at once, then once per
+   * 12 seconds (successes cost nothing). With 50-bit codes that live 10 minutes this makes guessing
+   * hopeless, while a person who mistypes twice is never held up.
+   */
+  public boolean mayTryPairing(String clientAddress) {
+    return pairingBucket(clientAddress).hasToken(clock.millis());
+  }
+
+  /** Counts a wrong pairing code against the client address. */
+  public void failedPairing(String clientAddress) {
+    pairingBucket(clientAddress).tryAcquire(clock.millis());
+  }
+
+  private TokenBucket pairingBucket(String clientAddress) {
+    if (pairingBuckets.size() > 10_000) {
+      pairingBuckets.clear();
+    }
+    return pairingBuckets.computeIfAbsent(
+        String.valueOf(clientAddress),
+        address -> new TokenBucket(PAIRING_BURST, PAIRING_PER_SECOND, clock.millis()));
+  }
+
   /** Takes one request from the device's budget; false when it is exhausted. */
   public boolean tryAcquire(long deviceId) {
     return buckets
@@ -108,6 +136,12 @@ public class DeviceGuard {
       this.perMilli = perSecond / 1000.0;
       this.tokens = capacity;
       this.lastMillis = nowMillis;
+    }
+
+    synchronized boolean hasToken(long nowMillis) {
+      tokens = Math.min(capacity, tokens + Math.max(0, nowMillis - lastMillis) * perMilli);
+      lastMillis = Math.max(lastMillis, nowMillis);
+      return tokens >= 1;
     }
 
     synchronized boolean tryAcquire(long nowMillis) {

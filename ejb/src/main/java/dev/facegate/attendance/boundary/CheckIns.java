@@ -2,6 +2,7 @@ package dev.facegate.attendance.boundary;
 
 import dev.facegate.attendance.control.CheckInRepository;
 import dev.facegate.domain.attendance.CheckIn;
+import dev.facegate.domain.attendance.DirectionRule;
 import dev.facegate.domain.recognition.Outcome;
 import dev.facegate.platform.InvalidInputException;
 import dev.facegate.platform.NotFoundException;
@@ -17,6 +18,7 @@ import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The check-in log, owned by attendance: device use cases record check-ins through it, HR and
@@ -50,6 +52,21 @@ public class CheckIns {
   @RolesAllowed(Roles.DEVICE)
   public boolean matchedSince(long employeeId, Instant since) {
     return repository.matchedSince(employeeId, since);
+  }
+
+  /** The employee's most recent check-in that carries a direction, for the kiosk's default. */
+  @RolesAllowed(Roles.DEVICE)
+  public Optional<DirectionRule.LastCheckIn> lastDirected(long employeeId) {
+    return em.createQuery(
+            "SELECT c FROM CheckIn c WHERE c.employeeId = :employee AND c.outcome = :match"
+                + " AND c.direction IS NOT NULL ORDER BY c.occurredAt DESC, c.id DESC",
+            CheckIn.class)
+        .setParameter("employee", employeeId)
+        .setParameter("match", Outcome.MATCH)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst()
+        .map(c -> new DirectionRule.LastCheckIn(c.getOccurredAt(), c.getDirection()));
   }
 
   public List<CheckIn> find(CheckInQuery query, int offset, int limit) {

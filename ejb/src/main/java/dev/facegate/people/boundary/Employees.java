@@ -26,6 +26,11 @@ import java.util.Set;
 @RolesAllowed(Roles.ADMIN)
 public class Employees {
 
+  private static final PasswordHasher HASHER = new PasswordHasher();
+
+  /** Checked when there is nothing to check, so that a miss costs as much as a wrong PIN. */
+  private static final String UNUSABLE_HASH = HASHER.hash("no credential".toCharArray());
+
   @Inject EmployeeRepository repository;
 
   @Inject Clock clock;
@@ -160,8 +165,31 @@ public class Employees {
           List.of("The badge number or PIN must be 4 to 64 letters or digits."));
     }
     Employee employee = get(id);
-    employee.issueFallbackCredential(new PasswordHasher().hash(badgeOrPin));
+    employee.issueFallbackCredential(HASHER.hash(badgeOrPin));
     return employee;
+  }
+
+  /**
+   * The active employee whose number and fallback credential (badge number or PIN) these are. Takes
+   * about as long whether or not the number exists, so the answer time does not tell which employee
+   * numbers are real.
+   *
+   * @return the employee, or empty for an unknown number, a wrong credential, an employee without
+   *     one, or one who is not active
+   */
+  @RolesAllowed(Roles.DEVICE)
+  public Optional<Employee> verifyFallbackCredential(String employeeNumber, char[] badgeOrPin) {
+    Optional<Employee> employee =
+        employeeNumber == null || employeeNumber.isBlank() || employeeNumber.length() > 32
+            ? Optional.empty()
+            : repository.findByNumber(employeeNumber.strip());
+    String stored =
+        employee
+            .filter(Employee::hasFallbackCredential)
+            .map(Employee::getFallbackCredentialHash)
+            .orElse(UNUSABLE_HASH);
+    boolean matches = badgeOrPin != null && HASHER.matches(badgeOrPin, stored);
+    return employee.filter(e -> matches && e.hasFallbackCredential() && e.isActive());
   }
 
   /** All employees, by department and name. */

@@ -25,7 +25,15 @@ public class AuditLog {
   @Inject SecurityContext security;
 
   public void record(AuditAction action, String subject, String detail) {
-    em.persist(new AuditEvent(clock.instant(), actor(), action, subject, detail));
+    record(actor(), action, subject, detail);
+  }
+
+  /**
+   * Records an event of an actor that is not a logged-in user, such as a kiosk ({@code "kiosk
+   * 12"}), whose requests run without a caller principal.
+   */
+  public void record(String actor, AuditAction action, String subject, String detail) {
+    em.persist(new AuditEvent(clock.instant(), actor, action, subject, detail));
   }
 
   /** The logged-in console user, or "system" for work the server does by itself. */

@@ -6,6 +6,9 @@ import dev.facegate.domain.access.DoorRule.Standing;
 import dev.facegate.domain.people.Employee;
 import dev.facegate.domain.recognition.Decision;
 import dev.facegate.domain.recognition.Outcome;
+import dev.facegate.models.geometry.Box;
+import dev.facegate.models.geometry.Point;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,14 +18,55 @@ import java.util.Optional;
  * @param person the matched person, when the decision is a MATCH and the person still exists
  * @param duplicateWindowSeconds the installation's duplicate window, read with the thresholds
  * @param modelVersion the embedding model the frame was searched with
+ * @param face where the one face searched is in the frame (box and five landmarks, in pixels of the
+ *     upright frame); empty without exactly one face
+ * @param frameWidth the upright frame's width in pixels
+ * @param frameHeight the upright frame's height in pixels
  */
 public record Identification(
-    Decision decision, Optional<Employee> person, int duplicateWindowSeconds, String modelVersion) {
+    Decision decision,
+    Optional<Employee> person,
+    int duplicateWindowSeconds,
+    String modelVersion,
+    Optional<FaceInFrame> face,
+    int frameWidth,
+    int frameHeight) {
+
+  /**
+   * The geometry of a detected face, never its embedding, in pixels of the upright frame.
+   *
+   * @param x left edge of the face box
+   * @param y top edge of the face box
+   * @param width the box's width
+   * @param height the box's height
+   * @param landmarks eyes, nose, mouth corners
+   */
+  public record FaceInFrame(
+      double x, double y, double width, double height, List<Landmark> landmarks) {
+
+    public FaceInFrame {
+      landmarks = List.copyOf(landmarks);
+    }
+
+    /** One landmark point. */
+    public record Landmark(double x, double y) {}
+
+    /** From the detector's box and points. */
+    public static FaceInFrame of(Box box, List<Point> points) {
+      return new FaceInFrame(
+          box.x1(),
+          box.y1(),
+          box.x2() - box.x1(),
+          box.y2() - box.y1(),
+          points.stream().map(p -> new Landmark(p.x(), p.y())).toList());
+    }
+  }
 
   public Identification {
     requireNonNull(decision, "decision is required");
     requireNonNull(person, "person is required");
     requireNonNull(modelVersion, "modelVersion is required");
+    requireNonNull(face, "face is required (empty if none)");
   }
 
   public boolean isMatch() {

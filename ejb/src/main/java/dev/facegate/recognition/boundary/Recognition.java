@@ -68,8 +68,26 @@ public class Recognition {
     PhotoAnalysis analysis = faces.analyse(frame, 1);
     Decision decision = decide(analysis, current, site);
     Optional<Employee> person = decision.personId().flatMap(employees::findById);
+    Optional<Identification.FaceInFrame> face =
+        analysis.singleFace().map(f -> Identification.FaceInFrame.of(f.box(), f.landmarks()));
     return new Identification(
-        decision, person, current.getDuplicateWindowSeconds(), faces.modelVersion());
+        decision,
+        person,
+        current.getDuplicateWindowSeconds(),
+        faces.modelVersion(),
+        face,
+        analysis.width(),
+        analysis.height());
+  }
+
+  /** The installation's duplicate window (seconds), for a check-in decided without a frame. */
+  public int duplicateWindowSeconds() {
+    return settings.current().getDuplicateWindowSeconds();
+  }
+
+  /** The embedding model frames are searched with. */
+  public String modelVersion() {
+    return faces.modelVersion();
   }
 
   private Decision decide(PhotoAnalysis analysis, RecognitionSettings current, String site) {

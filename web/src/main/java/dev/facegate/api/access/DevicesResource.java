@@ -3,6 +3,7 @@ package dev.facegate.api.access;
 import dev.facegate.access.boundary.CreatedDevice;
 import dev.facegate.access.boundary.Devices;
 import dev.facegate.access.boundary.NewDevice;
+import dev.facegate.access.boundary.PairingCode;
 import dev.facegate.domain.access.Device;
 import dev.facegate.domain.access.DeviceKind;
 import dev.facegate.platform.InvalidInputException;
@@ -42,6 +43,7 @@ public class DevicesResource {
       boolean legacy,
       String publicKey,
       String keyFingerprint,
+      boolean paired,
       Instant lastSeenAt,
       Instant createdAt) {
 
@@ -56,6 +58,7 @@ public class DevicesResource {
           d.isLegacy(),
           d.getPublicKey(),
           d.getKeyFingerprint().isEmpty() ? null : d.getKeyFingerprint(),
+          d.isPaired(),
           d.getLastSeenAt(),
           d.getCreatedAt());
     }
@@ -65,12 +68,23 @@ public class DevicesResource {
    * A device with its token: the only response that ever contains a legacy device's token ({@code
    * token} is absent for a device that signs with its own key).
    */
-  public record DeviceWithToken(DeviceView device, String token) {
+  public record DeviceWithToken(
+      DeviceView device, String token, String pairingCode, Instant pairingExpiresAt) {
 
     static DeviceWithToken of(CreatedDevice created) {
-      return new DeviceWithToken(DeviceView.of(created.device()), created.token().orElse(null));
+      return new DeviceWithToken(
+          DeviceView.of(created.device()),
+          created.token().orElse(null),
+          created.pairing().map(PairingCode::code).orElse(null),
+          created.pairing().map(PairingCode::expiresAt).orElse(null));
     }
   }
+
+  /** A kiosk's new one-time pairing code: the only response that contains it. */
+  public record PairingCodeView(String pairingCode, Instant expiresAt) {}
+
+  /** A kiosk's multi-frame agreement: {@code required} of the last {@code window} frames. */
+  public record AgreementRequest(Integer required, Integer window, Long timeoutMillis) {}
 
   /**
    * Body of a create request: {@code publicKey} is the device's Ed25519 public key (PEM or base64
@@ -141,6 +155,44 @@ public class DevicesResource {
     return Response.ok(DeviceWithToken.of(devices.rotateToken(id)))
         .header("Cache-Control", "no-store")
         .build();
+  }
+
+  /** A new one-time pairing code for a browser kiosk (shown once). */
+  // No body; declared anyway so that a cross-site form post (form or text/plain) gets 415.
+  @Consumes(MediaType.APPLICATION_JSON)
+  @POST
+  @Path("{id}/pairing-code")
+  public Response pairingCode(@PathParam("id") long id) {
+    PairingCode code = devices.issuePairingCode(id);
+    return Response.ok(new PairingCodeView(code.code(), code.expiresAt()))
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+
+  /** Ends a kiosk's pairing: its browser is refused from its next request. */
+  // No body; declared anyway so that a cross-site form post (form or text/plain) gets 415.
+  @Consumes(MediaType.APPLICATION_JSON)
+  @POST
+  @Path("{id}/unpair")
+  public DeviceView unpair(@PathParam("id") long id) {
+    return DeviceView.of(devices.unpairKiosk(id));
+  }
+
+  /** Sets a kiosk's multi-frame agreement. */
+  @PUT
+  @Path("{id}/agreement")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public DeviceView agreement(@PathParam("id") long id, AgreementRequest request) {
+    if (request == null
+        || request.required() == null
+        || request.window() == null
+        || request.timeoutMillis() == null) {
+      throw new InvalidInputException(
+          List.of("A JSON body with required, window and timeoutMillis is required."));
+    }
+    return DeviceView.of(
+        devices.changeKioskAgreement(
+            id, request.required(), request.window(), request.timeoutMillis()));
   }
 
   // No body; declared anyway so that a cross-site form post (form or text/plain) gets 415.

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -83,6 +84,31 @@ public class EmployeesResource {
             .orElseThrow(
                 () -> new NotFoundException("No employee with number " + employeeNumber + "."));
     employees.erase(employee.getId());
+    return Response.noContent().build();
+  }
+
+  /** Body of a fallback credential: the badge number or PIN (4 to 64 letters or digits). */
+  public record FallbackCredentialRequest(String credential) {}
+
+  /**
+   * Issues or replaces the employee's fallback credential (badge number or PIN) for the kiosk's
+   * keypad; only its salted, iterated hash is stored.
+   */
+  @PUT
+  @Path("{employeeNumber}/fallback-credential")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed("ADMIN")
+  public Response issueFallbackCredential(
+      @PathParam("employeeNumber") String employeeNumber, FallbackCredentialRequest request) {
+    if (request == null || request.credential() == null) {
+      throw new InvalidInputException(List.of("A JSON body with credential is required."));
+    }
+    Employee employee =
+        employees
+            .findByNumber(employeeNumber)
+            .orElseThrow(
+                () -> new NotFoundException("No employee with number " + employeeNumber + "."));
+    employees.issueFallbackCredential(employee.getId(), request.credential().toCharArray());
     return Response.noContent().build();
   }
 

@@ -3,6 +3,7 @@ package dev.facegate.web.access;
 import dev.facegate.access.boundary.CreatedDevice;
 import dev.facegate.access.boundary.Devices;
 import dev.facegate.access.boundary.NewDevice;
+import dev.facegate.access.boundary.PairingCode;
 import dev.facegate.domain.access.Device;
 import dev.facegate.domain.access.DeviceKind;
 import dev.facegate.platform.BusinessException;
@@ -13,12 +14,14 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.List;
 import org.primefaces.PrimeFaces;
 
 /**
- * Kiosks and door controllers: register with the device's public key (or a legacy token), replace
- * the key, rotate a legacy token, disable.
+ * Kiosks and door controllers: register a door with its public key (or a legacy token), replace the
+ * key, rotate a legacy token; register a browser kiosk and pair it with a one-time code, unpair it,
+ * set its multi-frame agreement; disable.
  */
 @Named
 @ViewScoped
@@ -49,6 +52,21 @@ public class DevicesBacking implements Serializable {
 
   private String issuedFor;
 
+  /** The pairing code just issued; shown once in the dialog, then forgotten. */
+  private String pairingCode;
+
+  private String pairingQr;
+  private String pairingFor;
+  private Instant pairingExpires;
+
+  /** The kiosk whose frame agreement is being edited, and the values in the dialog. */
+  private Long agreementDeviceId;
+
+  private String agreementDeviceName;
+  private int framesRequired;
+  private int framesWindow;
+  private double timeoutSeconds;
+
   @PostConstruct
   void load() {
     list = devices.list();
@@ -59,16 +77,15 @@ public class DevicesBacking implements Serializable {
       return;
     }
     try {
-      CreatedDevice created =
-          devices.create(
-              new NewDevice(
-                  name,
-                  kind,
-                  site,
-                  kind == DeviceKind.DOOR ? doorName : null,
-                  legacy ? null : publicKey,
-                  legacy));
-      if (created.token().isPresent()) {
+      NewDevice request =
+          kind == DeviceKind.KIOSK
+              ? NewDevice.browserKiosk(name, site)
+              : new NewDevice(name, kind, site, doorName, legacy ? null : publicKey, legacy);
+      CreatedDevice created = devices.create(request);
+      if (created.pairing().isPresent()) {
+        Messages.info("Registered the kiosk " + created.device().getName() + ".");
+        showPairing(created.device(), created.pairing().get());
+      } else if (created.token().isPresent()) {
         Messages.info("Registered " + created.device().getName() + " (legacy token).");
         showToken(created);
       } else {
@@ -145,6 +162,136 @@ public class DevicesBacking implements Serializable {
       Messages.error(e);
     }
     load();
+  }
+
+  /** Issues a new one-time pairing code for a kiosk and shows it. */
+  public void pair(Device device) {
+    if (!user.mayWrite("pair kiosks")) {
+      return;
+    }
+    try {
+      showPairing(device, devices.issuePairingCode(device.getId()));
+    } catch (BusinessException e) {
+      Messages.error(e);
+    }
+    load();
+  }
+
+  public void unpair(Device device) {
+    if (!user.mayWrite("unpair kiosks")) {
+      return;
+    }
+    try {
+      devices.unpairKiosk(device.getId());
+      Messages.info(
+          device.getName() + " is unpaired; its browser shows the pairing screen from now on.");
+    } catch (BusinessException e) {
+      Messages.error(e);
+    }
+    load();
+  }
+
+  /** Opens the dialog with a kiosk's multi-frame agreement. */
+  public void startAgreement(Device device) {
+    agreementDeviceId = device.getId();
+    agreementDeviceName = device.getName();
+    framesRequired = device.getAgreement().required();
+    framesWindow = device.getAgreement().window();
+    timeoutSeconds = device.getAgreement().timeout().toMillis() / 1000.0;
+    PrimeFaces.current().ajax().update("agreementDialog");
+    PrimeFaces.current().executeScript("PF('agreementDialog').show()");
+  }
+
+  public void saveAgreement() {
+    if (!user.mayWrite("change kiosk settings") || agreementDeviceId == null) {
+      return;
+    }
+    try {
+      Device changed =
+          devices.changeKioskAgreement(
+              agreementDeviceId, framesRequired, framesWindow, Math.round(timeoutSeconds * 1000));
+      Messages.info(
+          changed.getName()
+              + " now needs "
+              + framesRequired
+              + " of "
+              + framesWindow
+              + " frames to agree.");
+      agreementDeviceId = null;
+      PrimeFaces.current().executeScript("PF('agreementDialog').hide()");
+    } catch (BusinessException e) {
+      Messages.error(e);
+    }
+    load();
+  }
+
+  private void showPairing(Device device, PairingCode code) {
+    pairingCode = code.code();
+    pairingQr = QrCodes.pngDataUri(code.code());
+    pairingFor = device.getName();
+    pairingExpires = code.expiresAt();
+    PrimeFaces.current().ajax().update("pairingDialog");
+    PrimeFaces.current().executeScript("PF('pairingDialog').show()");
+  }
+
+  /** Closing the dialog forgets the code: the console cannot show it again. */
+  public void forgetPairing() {
+    pairingCode = null;
+    pairingQr = null;
+    pairingFor = null;
+    pairingExpires = null;
+  }
+
+  /** What the credential column says about a device. */
+  public String credential(Device device) {
+    if (device.isBrowserKiosk()) {
+      return device.isPaired() ? "paired browser" : "not paired";
+    }
+    return device.isLegacy() ? "legacy token" : device.getKeyFingerprint();
+  }
+
+  public String getPairingCode() {
+    return pairingCode;
+  }
+
+  public String getPairingQr() {
+    return pairingQr;
+  }
+
+  public String getPairingFor() {
+    return pairingFor;
+  }
+
+  public Instant getPairingExpires() {
+    return pairingExpires;
+  }
+
+  public String getAgreementDeviceName() {
+    return agreementDeviceName;
+  }
+
+  public int getFramesRequired() {
+    return framesRequired;
+  }
+
+  public void setFramesRequired(int framesRequired) {
+    this.framesRequired = framesRequired;
+  }
+
+  public int getFramesWindow() {
+    return framesWindow;
+  }
+
+  public void setFramesWindow(int framesWindow) {
+    this.framesWindow = framesWindow;
+  }
+
+  public double getTimeoutSeconds() {
+    return timeoutSeconds;
+  }
+
+  public void setTimeoutSeconds(double timeoutSeconds) {
+    this.timeoutSeconds = timeoutSeconds;
   }
 
   private void showToken(CreatedDevice created) {
