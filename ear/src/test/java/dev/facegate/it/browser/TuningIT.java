@@ -36,6 +36,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -65,6 +66,20 @@ class TuningIT extends BrowserSession {
   }
 
   @ArquillianResource URL baseUrl;
+
+  /**
+   * The employees this test enrolled, erased afterwards so later tests meet a gallery without them.
+   */
+  private final List<String> enrolledNumbers = new ArrayList<>();
+
+  @AfterEach
+  void eraseTheAttPeople() {
+    Api api = Api.asAdmin(baseUrl);
+    for (String number : enrolledNumbers) {
+      Api.Reply erased = api.delete("api/v1/employees/" + number);
+      assertThat(erased.status()).as(erased.body()).isEqualTo(204);
+    }
+  }
 
   @Test
   void calibratesTheAttGalleryThenPreviewsAndAppliesFmr1e3AsASiteOverride() throws Exception {
@@ -317,6 +332,7 @@ class TuningIT extends BrowserSession {
                   + department
                   + "\"}");
       assertThat(created.status()).as(created.body()).isEqualTo(201);
+      enrolledNumbers.add(number);
       Api.Reply consent =
           api.postJson(
               "api/v1/employees/" + number + "/consent", "{\"noticeVersion\":\"2026-11\"}");
