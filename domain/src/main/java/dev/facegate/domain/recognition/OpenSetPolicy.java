@@ -21,6 +21,21 @@ public final class OpenSetPolicy {
 
   private OpenSetPolicy() {}
 
+  /**
+   * The rule of {@link #decide} on scores alone: whether a probe whose best person scored {@code
+   * best} (and the best other person {@code runnerUp}, if any) is a MATCH. Used to replay recorded
+   * decisions at other thresholds.
+   *
+   * @param best the best person's score
+   * @param runnerUp the best other person's score, if there was one
+   * @param thresholds the operating point
+   * @return whether the decision would be MATCH
+   */
+  public static boolean accepts(double best, OptionalDouble runnerUp, Thresholds thresholds) {
+    return best >= thresholds.threshold()
+        && (runnerUp.isEmpty() || best - runnerUp.getAsDouble() >= thresholds.margin());
+  }
+
   public static Decision decide(List<Candidate> candidates, Thresholds thresholds) {
     if (candidates.isEmpty()) {
       return new Decision(

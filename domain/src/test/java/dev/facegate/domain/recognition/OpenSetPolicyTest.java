@@ -81,4 +81,31 @@ class OpenSetPolicyTest {
     assertThat(settings.thresholdsFor("canteen")).isEqualTo(THRESHOLDS);
     assertThat(settings.thresholdsFor(null)).isEqualTo(THRESHOLDS);
   }
+
+  @Test
+  void acceptsOnScoresAgreesWithTheDecision() {
+    // A grid of best / runner-up scores away from the knife-edges (steps of 0.013 vs 0.90 / 0.03).
+    for (int b = 0; b < 20; b++) {
+      double best = 0.80 + 0.013 * b + 0.0005;
+      for (int r = -1; r < 20; r++) {
+        double runner = 0.70 + 0.013 * r;
+        List<Candidate> candidates =
+            r < 0
+                ? List.of(new Candidate(7, 70, best))
+                : List.of(new Candidate(7, 70, best), new Candidate(8, 80, Math.min(best, runner)));
+        Decision decision = OpenSetPolicy.decide(candidates, THRESHOLDS);
+        java.util.OptionalDouble runnerUp =
+            r < 0
+                ? java.util.OptionalDouble.empty()
+                : java.util.OptionalDouble.of(Math.min(best, runner));
+        assertThat(OpenSetPolicy.accepts(best, runnerUp, THRESHOLDS))
+            .as("best %s runner-up %s", best, runnerUp)
+            .isEqualTo(decision.outcome() == Outcome.MATCH);
+      }
+    }
+    assertThat(OpenSetPolicy.accepts(0.95, java.util.OptionalDouble.of(0.85), THRESHOLDS)).isTrue();
+    assertThat(OpenSetPolicy.accepts(0.95, java.util.OptionalDouble.of(0.94), THRESHOLDS))
+        .isFalse();
+    assertThat(OpenSetPolicy.accepts(0.89, java.util.OptionalDouble.empty(), THRESHOLDS)).isFalse();
+  }
 }

@@ -89,6 +89,30 @@ public class CheckIns {
     return q.getSingleResult();
   }
 
+  /** Most recorded decisions {@link #scoredDecisions} returns (the newest). */
+  public static final int MAX_SCORED_DECISIONS = 200_000;
+
+  /**
+   * The scores of the face decisions (MATCH or UNKNOWN with a best score) recorded in {@code [from,
+   * to)} with the site of their device, newest first, at most {@link #MAX_SCORED_DECISIONS}; for
+   * threshold tuning.
+   */
+  public List<ScoredDecision> scoredDecisions(Instant from, Instant to) {
+    return em.createQuery(
+            "SELECT new dev.facegate.attendance.boundary.ScoredDecision(c.deviceId, d.site,"
+                + " c.outcome, c.bestScore, c.runnerUpScore, c.modelVersion)"
+                + " FROM CheckIn c LEFT JOIN Device d ON d.id = c.deviceId"
+                + " WHERE c.occurredAt >= :from AND c.occurredAt < :to"
+                + " AND c.bestScore IS NOT NULL AND c.outcome IN :outcomes"
+                + " ORDER BY c.occurredAt DESC, c.id DESC",
+            ScoredDecision.class)
+        .setParameter("from", from)
+        .setParameter("to", to)
+        .setParameter("outcomes", List.of(Outcome.MATCH, Outcome.UNKNOWN))
+        .setMaxResults(MAX_SCORED_DECISIONS)
+        .getResultList();
+  }
+
   public CheckIn get(long id) {
     CheckIn checkIn = em.find(CheckIn.class, id);
     if (checkIn == null) {

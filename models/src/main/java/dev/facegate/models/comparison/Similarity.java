@@ -16,12 +16,28 @@ public final class Similarity {
    */
   public static double cosine(Embedding a, Embedding b) {
     a.requireComparable(b);
+    return cosine(a.vector(), b.vector());
+  }
+
+  /**
+   * Cosine similarity of two raw vectors of the same model (stored templates), computed exactly as
+   * for {@link Embedding}s, so a calibration on stored templates and a live comparison agree.
+   *
+   * @param a one vector
+   * @param b another vector of the same length
+   * @return the cosine of the angle between them, in {@code [-1, 1]}
+   */
+  public static double cosine(float[] a, float[] b) {
+    if (a.length != b.length) {
+      throw new IllegalArgumentException(
+          "vectors of different lengths: " + a.length + " and " + b.length);
+    }
     double dot = 0;
     double na = 0;
     double nb = 0;
-    for (int i = 0; i < a.dimension(); i++) {
-      double x = a.get(i);
-      double y = b.get(i);
+    for (int i = 0; i < a.length; i++) {
+      double x = a[i];
+      double y = b[i];
       dot += x * y;
       na += x * x;
       nb += y * y;

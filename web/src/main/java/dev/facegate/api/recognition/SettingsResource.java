@@ -13,6 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** The recognition operating point. HR reads it, administrators change it. */
 @Path("v1/settings/recognition")
@@ -22,21 +24,37 @@ public class SettingsResource {
 
   @Inject Settings settings;
 
-  /** The settings as the API shows and accepts them. */
+  /**
+   * A site's override of threshold and margin.
+   *
+   * @param threshold the site's threshold
+   * @param margin the site's margin
+   */
+  public record SiteOverride(double threshold, double margin) {}
+
+  /**
+   * The settings as the API shows and accepts them. {@code siteOverrides} is shown only (set
+   * through {@code /api/v1/recognition/calibration/apply}); a PUT ignores it.
+   */
   public record SettingsView(
       double threshold,
       double margin,
       int duplicateWindowSeconds,
       Instant updatedAt,
-      String updatedBy) {
+      String updatedBy,
+      Map<String, SiteOverride> siteOverrides) {
 
     static SettingsView of(RecognitionSettings s) {
+      Map<String, SiteOverride> overrides = new TreeMap<>();
+      s.getSiteOverrides()
+          .forEach((site, t) -> overrides.put(site, new SiteOverride(t.threshold(), t.margin())));
       return new SettingsView(
           s.defaults().threshold(),
           s.defaults().margin(),
           s.getDuplicateWindowSeconds(),
           s.getUpdatedAt(),
-          s.getUpdatedBy());
+          s.getUpdatedBy(),
+          overrides);
     }
   }
 

@@ -1,2 +1,2 @@
-/** Recognition settings over REST. */
+/** Recognition settings and threshold tuning over REST. */
 package dev.facegate.api.recognition;
