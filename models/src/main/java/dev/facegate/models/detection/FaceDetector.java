@@ -132,6 +132,28 @@ public final class FaceDetector implements AutoCloseable {
     return detect(RgbImage.of(image));
   }
 
+  /**
+   * Returns the candidate boxes that a stage passes on to the next one (after its threshold, NMS,
+   * regression and squaring): the false positives among them are the hard negatives on which the
+   * next stage is trained.
+   *
+   * @param image the image
+   * @param last {@link Stage#PNET} for R-Net's inputs, {@link Stage#RNET} for O-Net's
+   * @return the square candidate boxes, in image coordinates
+   * @throws FaceDetectionException if the engine fails
+   */
+  public List<dev.facegate.models.geometry.Box> candidates(RgbImage image, Stage last) {
+    Objects.requireNonNull(image, "image is required");
+    Cascade cascade = borrow();
+    try {
+      return cascade.candidates(image, options, last);
+    } catch (TranslateException e) {
+      throw new FaceDetectionException("MTCNN inference failed on " + image, e);
+    } finally {
+      idle.push(cascade);
+    }
+  }
+
   /** Returns the name of the DJL engine running the networks. */
   public String getEngineName() {
     return engine;
