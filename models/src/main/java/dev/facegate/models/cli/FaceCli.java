@@ -24,7 +24,8 @@ public final class FaceCli {
           new EmbedCommand(),
           new CompareCommand(),
           new VerifyCommand(),
-          new MineSamplesCommand());
+          new MineSamplesCommand(),
+          new TrainHeadCommand());
 
   private static final Map<String, Command> BY_NAME =
       COMMANDS.stream().collect(Collectors.toMap(Command::name, Function.identity()));

@@ -61,7 +61,7 @@ public class CosineClassifier extends AbstractBlock {
   }
 
   /** Returns the rows of {@code x} scaled to unit L2 norm. */
-  static NDArray normalize(NDArray x) {
+  public static NDArray normalize(NDArray x) {
     return x.div(x.square().sum(new int[] {1}, true).add(NORM_EPSILON).sqrt());
   }
 
