@@ -25,7 +25,8 @@ public final class FaceCli {
           new CompareCommand(),
           new VerifyCommand(),
           new MineSamplesCommand(),
-          new TrainHeadCommand());
+          new TrainHeadCommand(),
+          new TrainPnetCommand());
 
   private static final Map<String, Command> BY_NAME =
       COMMANDS.stream().collect(Collectors.toMap(Command::name, Function.identity()));
