@@ -61,7 +61,10 @@ public final class LossCurvePlot {
         double v = max * i / 4;
         g.drawString(String.format(Locale.ROOT, "%.3g", v), 5, y(v, max) + 4);
         int s = (loss.length - 1) * i / 4;
-        g.drawString(Integer.toString(s + 1), x(s, loss.length) - 8, H - BOTTOM + 16);
+        String label = Integer.toString(s + 1);
+        int width = g.getFontMetrics().stringWidth(label);
+        g.drawString(
+            label, Math.min(x(s, loss.length) - width / 2, W - width - 2), H - BOTTOM + 16);
       }
       g.drawString("step", W / 2 - 10, H - 15);
       g.drawString(title, LEFT, 22);

@@ -84,11 +84,7 @@ public final class SampleMiner {
         double cx = (f.x1() + f.x2()) / 2 + (random.nextDouble() * 0.4 - 0.2) * f.width();
         double cy = (f.y1() + f.y2()) / 2 + (random.nextDouble() * 0.4 - 0.2) * f.height();
         Box crop = Box.ofSize(Math.round(cx - side / 2), Math.round(cy - side / 2), side, side);
-        if (side < 12
-            || crop.x1() < 0
-            || crop.y1() < 0
-            || crop.x2() > width
-            || crop.y2() > height) {
+        if (!usable(crop, width, height)) {
           continue;
         }
         label(image, crop, true).ifPresent(out::add);
@@ -114,16 +110,21 @@ public final class SampleMiner {
       Box crop =
           Box.ofSize(
               Math.round(p.x1()), Math.round(p.y1()), Math.round(p.width()), Math.round(p.width()));
-      if (crop.width() < 12
-          || crop.x1() < 0
-          || crop.y1() < 0
-          || crop.x2() > width
-          || crop.y2() > height) {
+      if (!usable(crop, width, height)) {
         continue;
       }
       label(image, crop, true).ifPresent(out::add);
     }
     return out;
+  }
+
+  /** A crop is used when it is at least P-Net's 12 px and lies wholly inside the photo. */
+  private static boolean usable(Box crop, int width, int height) {
+    return crop.width() >= 12
+        && crop.x1() >= 0
+        && crop.y1() >= 0
+        && crop.x2() <= width
+        && crop.y2() <= height;
   }
 
   /** Labels a crop by its nearest face; faces are only regression targets when counted. */
