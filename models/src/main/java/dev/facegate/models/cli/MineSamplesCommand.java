@@ -87,12 +87,13 @@ final class MineSamplesCommand implements Command {
     }
     List<MinedSample> samples = new ArrayList<>();
     int hardCount = 0;
+    int hardNegatives = 0;
     try (DetectorOptions options = hard ? DetectorOptions.open(args) : null) {
       if (!hard) {
         args.checkAllUsed();
       }
       for (GroundTruthImage g : truth) {
-        RgbImage image = RgbImage.of(javax.imageio.ImageIO.read(g.image().toFile()));
+        RgbImage image = SampleDataset.readRgb(g.image());
         samples.addAll(miner.mine(g, image.width(), image.height()));
         if (hard) {
           Stage previous = size == 24 ? Stage.PNET : Stage.RNET;
@@ -100,6 +101,7 @@ final class MineSamplesCommand implements Command {
               miner.fromProposals(
                   g, image.width(), image.height(), options.detector().candidates(image, previous));
           hardCount += h.size();
+          hardNegatives += (int) h.stream().filter(x -> x.kind() == SampleKind.NEGATIVE).count();
           samples.addAll(h);
         }
       }
@@ -108,10 +110,12 @@ final class MineSamplesCommand implements Command {
     Map<SampleKind, Integer> counts = SampleDataset.write(dir, size, balanced);
     err.printf(
         Locale.ROOT,
-        "%d photos, %d samples mined (%d from the previous stage), %d kept after balancing%n",
+        "%d photos, %d samples mined (%d from the previous stage, %d of them hard negatives),"
+            + " %d kept after balancing%n",
         truth.size(),
         samples.size(),
         hardCount,
+        hardNegatives,
         balanced.size());
     counts.forEach((k, v) -> out.printf("%s\t%d%n", k.name().toLowerCase(Locale.ROOT), v));
     return balanced.isEmpty() ? 1 : 0;

@@ -1,6 +1,7 @@
 package dev.facegate.models.training.mining;
 
 import dev.facegate.models.geometry.Box;
+import dev.facegate.models.image.RgbImage;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -64,11 +65,7 @@ public final class SampleDataset {
               s.image(),
               p -> {
                 try {
-                  BufferedImage img = ImageIO.read(p.toFile());
-                  if (img == null) {
-                    throw new IOException("not an image: " + p);
-                  }
-                  return img;
+                  return readRgb(p).toBufferedImage();
                 } catch (IOException e) {
                   throw new UncheckedIOException(e);
                 }
@@ -121,6 +118,22 @@ public final class SampleDataset {
       out.add(new Entry(dir.resolve(f[0]), SampleKind.valueOf(f[1]), box, lm));
     }
     return out;
+  }
+
+  /**
+   * Reads a photo as the detector sees it: through {@link RgbImage#of}, which takes gray images
+   * from the raster ({@code getRGB} would shift their brightness).
+   *
+   * @param file the photo
+   * @return its pixels
+   * @throws IOException if it cannot be read or decoded
+   */
+  public static RgbImage readRgb(Path file) throws IOException {
+    BufferedImage img = ImageIO.read(file.toFile());
+    if (img == null) {
+      throw new IOException("not a readable image: " + file);
+    }
+    return RgbImage.of(img);
   }
 
   /** Cuts the crop (inside the photo) and resizes it with bilinear filtering, as RGB. */
