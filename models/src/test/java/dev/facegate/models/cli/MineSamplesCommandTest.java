@@ -77,4 +77,48 @@ class MineSamplesCommandTest {
     assertThat(n.get(SampleKind.POSITIVE)).isPositive();
     assertThat(n.get(SampleKind.NEGATIVE)).isEqualTo(n.get(SampleKind.POSITIVE));
   }
+
+  @Test
+  void aPnetTrainedFromMinedCropsLoadsIntoTheDetector(@TempDir Path dir) throws Exception {
+    String xml = TestFaces.file("dlib_faces/training_with_face_landmarks.xml").toString();
+    Path train = dir.resolve("train");
+    assertThat(
+            run(
+                "mine-samples",
+                "--imglab",
+                xml,
+                "--out",
+                train.toString(),
+                "--negatives",
+                "30",
+                "--crops-per-face",
+                "10"))
+        .isZero();
+    Path out = dir.resolve("pnet");
+    ByteArrayOutputStream table = new ByteArrayOutputStream();
+    int status =
+        FaceCli.run(
+            new String[] {
+              "train-pnet",
+              "--train",
+              train.toString(),
+              "--test",
+              train.toString(),
+              "--epochs",
+              "2",
+              "--out",
+              out.toString()
+            },
+            new PrintStream(table, true, StandardCharsets.UTF_8),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    assertThat(status).isZero();
+    assertThat(table.toString(StandardCharsets.UTF_8))
+        .contains("| trained from scratch |")
+        .contains("| shipped (MTCNN) |");
+    assertThat(out.resolve("loss-pnet.png")).isRegularFile();
+    String image = TestFaces.file("faceapijs/test_images/faces.jpg").toString();
+    // Two epochs on a few hundred crops make a poor P-Net; the point is that it loads and runs.
+    assertThat(run("detect", image, "--pnet-params", out.resolve("pnet.params").toString()))
+        .isZero();
+  }
 }
