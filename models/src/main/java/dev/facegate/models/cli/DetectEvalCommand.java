@@ -36,6 +36,24 @@ final class DetectEvalCommand implements Command {
         + DetectorOptions.USAGE;
   }
 
+  /**
+   * Reads the ground truth named by {@code --imglab XML} or {@code --wider GT.txt --images DIR}
+   * (shared with {@code mine-samples}).
+   */
+  static List<GroundTruthImage> readTruth(Args args) throws UsageException, java.io.IOException {
+    if (args.option("imglab").isPresent()) {
+      return GroundTruthFormats.readImglabXml(Path.of(args.option("imglab").get()));
+    }
+    if (args.option("wider").isPresent()) {
+      Path images =
+          args.option("images")
+              .map(Path::of)
+              .orElseThrow(() -> new UsageException("--wider needs --images DIR"));
+      return GroundTruthFormats.readWiderFace(Path.of(args.option("wider").get()), images);
+    }
+    throw new UsageException("give --imglab XML or --wider GT.txt --images DIR");
+  }
+
   @Override
   public Set<String> switches() {
     return Set.of("json");
@@ -46,21 +64,8 @@ final class DetectEvalCommand implements Command {
     if (!args.positionals().isEmpty()) {
       throw new UsageException("unexpected argument " + args.positionals().get(0));
     }
-    List<GroundTruthImage> truth;
-    String source;
-    if (args.option("imglab").isPresent()) {
-      source = args.option("imglab").get();
-      truth = GroundTruthFormats.readImglabXml(Path.of(source));
-    } else if (args.option("wider").isPresent()) {
-      source = args.option("wider").get();
-      Path images =
-          args.option("images")
-              .map(Path::of)
-              .orElseThrow(() -> new UsageException("--wider needs --images DIR"));
-      truth = GroundTruthFormats.readWiderFace(Path.of(source), images);
-    } else {
-      throw new UsageException("give --imglab XML or --wider GT.txt --images DIR");
-    }
+    String source = args.option("imglab").or(() -> args.option("wider")).orElse("");
+    List<GroundTruthImage> truth = readTruth(args);
     double minSize = args.doubleOption("min-size", 40);
     double iou = args.doubleOption("iou", 0.5);
     boolean json = args.flag("json");

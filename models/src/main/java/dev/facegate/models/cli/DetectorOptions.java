@@ -2,6 +2,7 @@ package dev.facegate.models.cli;
 
 import ai.djl.Device;
 import dev.facegate.models.detection.FaceDetector;
+import dev.facegate.models.detection.MtcnnBlocks;
 import dev.facegate.models.image.ImageDecoder;
 
 /**
@@ -20,6 +21,7 @@ final class DetectorOptions implements AutoCloseable {
                              jar on the class path; an engine that cannot run is refused)
         --device NAME        cpu, gpu0, ... (default: the engine's default)
         --max-pixels N       refuse images with more pixels (default 50000000)
+        --pnet-params FILE   use a trained P-Net (face-cli train-pnet) instead of the shipped one
       """;
 
   private final FaceDetector detector;
@@ -60,6 +62,8 @@ final class DetectorOptions implements AutoCloseable {
         throw new UsageException("--thresholds needs three numbers: " + e.getMessage());
       }
     }
+    args.option("pnet-params")
+        .ifPresent(f -> b.optTrainedParameters(MtcnnBlocks.Stage.PNET, java.nio.file.Path.of(f)));
     long maxPixels = (long) args.doubleOption("max-pixels", ImageDecoder.DEFAULT_MAX_PIXELS);
     ImageDecoder decoder;
     try {

@@ -24,7 +24,11 @@ public final class FaceCli {
           new EmbedCommand(),
           new CompareCommand(),
           new VerifyCommand(),
-          new CalibrateCommand());
+          new CalibrateCommand(),
+
+          new MineSamplesCommand(),
+          new TrainHeadCommand(),
+          new TrainPnetCommand());
 
   private static final Map<String, Command> BY_NAME =
       COMMANDS.stream().collect(Collectors.toMap(Command::name, Function.identity()));

@@ -159,6 +159,23 @@ final class Cascade implements AutoCloseable {
     return found;
   }
 
+  /**
+   * Returns the squared, regressed boxes that {@code last} hands to the next stage (P-Net's to
+   * R-Net, or R-Net's to O-Net): the inputs of the next stage, for hard-sample mining.
+   */
+  List<Box> candidates(RgbImage image, MtcnnOptions options, MtcnnBlocks.Stage last)
+      throws TranslateException {
+    if (last == MtcnnBlocks.Stage.ONET) {
+      throw new IllegalArgumentException("O-Net is the last stage: no candidates follow it");
+    }
+    Pixels src = new BytePixels(image.pixels());
+    List<Box> boxes = proposals(src, image.width(), image.height(), options);
+    if (last == MtcnnBlocks.Stage.PNET || boxes.isEmpty()) {
+      return boxes;
+    }
+    return refine(src, image.width(), image.height(), boxes, options);
+  }
+
   /** Stage 2: R-Net on 24 x 24 crops, threshold, NMS, regression, squaring. */
   private List<Box> refine(Pixels src, int w, int h, List<Box> boxes, MtcnnOptions options)
       throws TranslateException {

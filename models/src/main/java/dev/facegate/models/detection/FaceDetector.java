@@ -1,8 +1,10 @@
 package dev.facegate.models.detection;
 
 import ai.djl.Device;
+import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
+import ai.djl.nn.Block;
 import ai.djl.translate.TranslateException;
 import dev.facegate.models.detection.MtcnnBlocks.Stage;
 import dev.facegate.models.engine.InferenceLock;
@@ -10,8 +12,12 @@ import dev.facegate.models.image.RgbImage;
 import dev.facegate.models.weights.PackagedWeights;
 import dev.facegate.models.weights.TfjsWeights;
 import java.awt.image.BufferedImage;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -87,12 +93,32 @@ public final class FaceDetector implements AutoCloseable {
               var block = stage.newBlock();
               model.setBlock(block);
               MtcnnBlocks.loadWeights(block, stage, weights, model.getNDManager());
+              Path trained = b.trainedParameters.get(stage);
+              if (trained != null) {
+                loadTrained(block, model, trained);
+              }
             }
             return null;
           });
     } catch (RuntimeException e) {
       models.values().forEach(Model::close);
       throw e;
+    }
+  }
+
+  /**
+   * Replaces a stage's shipped parameters with trained ones saved in DJL's block format (as {@code
+   * face-cli train-pnet} writes them). Same layout as {@code Block.loadParameters}.
+   */
+  private static void loadTrained(Block block, Model model, Path file) {
+    try (DataInputStream in =
+        new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+      block.loadParameters(model.getNDManager(), in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read trained parameters " + file, e);
+    } catch (MalformedModelException e) {
+      throw new IllegalArgumentException(
+          file + " does not hold parameters of " + model.getName() + ": " + e.getMessage(), e);
     }
   }
 
@@ -130,6 +156,28 @@ public final class FaceDetector implements AutoCloseable {
    */
   public List<FaceDetection> detect(BufferedImage image) {
     return detect(RgbImage.of(image));
+  }
+
+  /**
+   * Returns the candidate boxes that a stage passes on to the next one (after its threshold, NMS,
+   * regression and squaring): the false positives among them are the hard negatives on which the
+   * next stage is trained.
+   *
+   * @param image the image
+   * @param last {@link Stage#PNET} for R-Net's inputs, {@link Stage#RNET} for O-Net's
+   * @return the square candidate boxes, in image coordinates
+   * @throws FaceDetectionException if the engine fails
+   */
+  public List<dev.facegate.models.geometry.Box> candidates(RgbImage image, Stage last) {
+    Objects.requireNonNull(image, "image is required");
+    Cascade cascade = borrow();
+    try {
+      return cascade.candidates(image, options, last);
+    } catch (TranslateException e) {
+      throw new FaceDetectionException("MTCNN inference failed on " + image, e);
+    } finally {
+      idle.push(cascade);
+    }
   }
 
   /** Returns the name of the DJL engine running the networks. */
@@ -196,8 +244,30 @@ public final class FaceDetector implements AutoCloseable {
     private double regressedNms;
     private String engine = DEFAULT_ENGINE;
     private Device device;
+    private final Map<Stage, Path> trainedParameters = new EnumMap<>(Stage.class);
 
     private Builder() {}
+
+    /**
+     * Uses trained parameters for one network instead of the shipped MTCNN weights (default: the
+     * shipped weights for all three). The file is DJL's block parameter format, as written by
+     * {@code face-cli train-pnet} for P-Net; it must come from a block of the same structure.
+     * Detections then differ from the original MTCNN's: validate with {@code face-cli detect-eval}
+     * before use.
+     *
+     * @param stage the network
+     * @param file the parameter file, or {@code null} for the shipped weights
+     * @return this builder
+     */
+    public Builder optTrainedParameters(Stage stage, Path file) {
+      Objects.requireNonNull(stage, "stage is required");
+      if (file == null) {
+        trainedParameters.remove(stage);
+      } else {
+        trainedParameters.put(stage, file);
+      }
+      return this;
+    }
 
     /**
      * Sets the smallest face side searched for, in pixels (default 40). Smaller is slower: the

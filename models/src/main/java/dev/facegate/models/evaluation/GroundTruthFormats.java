@@ -1,6 +1,7 @@
 package dev.facegate.models.evaluation;
 
 import dev.facegate.models.geometry.Box;
+import dev.facegate.models.geometry.Point;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,11 +61,59 @@ public final class GroundTruthFormats {
                 number(b, "top", xml),
                 number(b, "width", xml),
                 number(b, "height", xml));
-        faces.add(new GroundTruthImage.Face(box, "1".equals(b.getAttribute("ignore"))));
+        faces.add(
+            new GroundTruthImage.Face(
+                box, "1".equals(b.getAttribute("ignore")), fivePoints(b, xml)));
       }
       out.add(new GroundTruthImage(dir.resolve(image.getAttribute("file")), faces));
     }
     return out;
+  }
+
+  /**
+   * Reduces dlib's 68 iBUG landmarks ({@code <part name='00'..'67' x y/>}) to MTCNN's five: the eye
+   * centres (mean of points 36-41 and 42-47; the image's left eye first), the nose tip (30) and the
+   * mouth corners (48, 54). Returns an empty list when the box has no 68 parts.
+   */
+  private static List<Point> fivePoints(Element box, Path file) throws IOException {
+    NodeList parts = box.getElementsByTagName("part");
+    if (parts.getLength() != 68) {
+      return List.of();
+    }
+    double[][] p = new double[68][];
+    for (int i = 0; i < 68; i++) {
+      Element part = (Element) parts.item(i);
+      int index;
+      try {
+        index = Integer.parseInt(part.getAttribute("name"));
+      } catch (NumberFormatException e) {
+        throw new IOException(file + ": part without a numeric name", e);
+      }
+      if (index < 0 || index >= 68) {
+        throw new IOException(file + ": part index out of range: " + index);
+      }
+      p[index] = new double[] {number(part, "x", file), number(part, "y", file)};
+    }
+    for (double[] q : p) {
+      if (q == null) {
+        throw new IOException(file + ": a box has 68 parts but not the indices 0-67");
+      }
+    }
+    return List.of(mean(p, 36, 42), mean(p, 42, 48), point(p[30]), point(p[48]), point(p[54]));
+  }
+
+  private static Point mean(double[][] p, int from, int to) {
+    double x = 0;
+    double y = 0;
+    for (int i = from; i < to; i++) {
+      x += p[i][0];
+      y += p[i][1];
+    }
+    return new Point(x / (to - from), y / (to - from));
+  }
+
+  private static Point point(double[] xy) {
+    return new Point(xy[0], xy[1]);
   }
 
   private static double number(Element e, String attribute, Path file) throws IOException {
