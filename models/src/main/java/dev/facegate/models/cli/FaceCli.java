@@ -23,7 +23,8 @@ public final class FaceCli {
           new BenchCommand(),
           new EmbedCommand(),
           new CompareCommand(),
-          new VerifyCommand());
+          new VerifyCommand(),
+          new LivenessEvalCommand());
 
   private static final Map<String, Command> BY_NAME =
       COMMANDS.stream().collect(Collectors.toMap(Command::name, Function.identity()));
