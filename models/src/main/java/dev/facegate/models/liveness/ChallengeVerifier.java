@@ -138,11 +138,12 @@ public final class ChallengeVerifier {
 
     /**
      * The defaults, chosen with {@code face-cli liveness-eval} (see docs/liveness.md): frontal
-     * within 10 degrees, turn past 20, within 4 s, similarity at least 0.85, jumps up to half a
-     * box, and a homography residual of at least 0.02 eye distances.
+     * within 10 degrees, turn past 20, within 4 s, cosine similarity to the first frame at least
+     * 0.90, box jumps up to one box width, and a homography residual of at least 0.06 eye
+     * distances.
      */
     public static final Settings DEFAULT =
-        new Settings(10, 20, Duration.ofSeconds(4), 0.85, 0.5, 0.02);
+        new Settings(10, 20, Duration.ofSeconds(4), 0.90, 1.0, 0.06);
 
     /** Validates the bounds. */
     public Settings {
