@@ -2,6 +2,7 @@ package dev.facegate.models.liveness;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.facegate.models.detection.FaceDetection;
 import dev.facegate.models.geometry.Box;
 import dev.facegate.models.geometry.Point;
 import java.time.Duration;
@@ -111,6 +112,19 @@ public final class ChallengeVerifier {
       if (!Double.isFinite(similarity)) {
         throw new IllegalArgumentException("similarity must be finite");
       }
+    }
+
+    /**
+     * The frame of one detected face.
+     *
+     * @param at when the frame was taken or received
+     * @param face the frame's single face
+     * @param similarity cosine similarity of its embedding to the first frame's
+     * @return the frame
+     */
+    public static Frame of(Instant at, FaceDetection face, double similarity) {
+      requireNonNull(face, "face is required");
+      return new Frame(at, face.landmarks(), face.box(), similarity);
     }
   }
 

@@ -148,6 +148,17 @@ class ChallengeVerifierTest {
   }
 
   @Test
+  void aFrameOfADetectionCarriesItsBoxAndLandmarks() {
+    Frame f = frame(0, SyntheticFace.landmarks(0, 0, 0), 1);
+    dev.facegate.models.detection.FaceDetection d =
+        new dev.facegate.models.detection.FaceDetection(f.box(), 0.99f, f.landmarks());
+    Frame g = Frame.of(T0, d, 0.95);
+    assertThat(g.box()).isEqualTo(f.box());
+    assertThat(g.landmarks()).isEqualTo(f.landmarks());
+    assertThat(g.similarity()).isEqualTo(0.95);
+  }
+
+  @Test
   void settingsRefuseNonsense() {
     assertThatThrownBy(() -> Settings.DEFAULT.withYaw(20, 10))
         .isInstanceOf(IllegalArgumentException.class);

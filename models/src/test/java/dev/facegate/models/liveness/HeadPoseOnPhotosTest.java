@@ -25,8 +25,9 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * Head pose on real faces: dlib's hand-checked 68-point landmarks (whose jaw line gives a yaw
- * reference that the five points do not use) and the detector's landmarks on AT&T photos.
+ * Head pose on real faces: the 68-point landmarks of dlib's example photos (from dlib's shape
+ * predictor) (whose jaw line gives a yaw reference that the five points do not use) and the
+ * detector's landmarks on AT&T photos.
  */
 class HeadPoseOnPhotosTest {
 
