@@ -409,6 +409,26 @@ final class LivenessEvalCommand implements Command {
               });
         });
     report.put("residualQuantiles_min_p5_median_p95_max", quantiles);
+    Map<Kind, double[]> peaks = new EnumMap<>(Kind.class);
+    for (Kind k : Kind.values()) {
+      double[] yaws =
+          all.stream()
+              .filter(q -> q.kind() == k)
+              .mapToDouble(
+                  q ->
+                      q.frames().stream()
+                          .filter(s -> s != null)
+                          .mapToDouble(s -> yaw(s) * q.asked().yawSign())
+                          .max()
+                          .orElse(Double.NaN))
+              .filter(Double::isFinite)
+              .sorted()
+              .toArray();
+      if (yaws.length > 0) {
+        peaks.put(k, new double[] {yaws[yaws.length / 2], yaws[yaws.length - 1]});
+      }
+    }
+    report.put("peakYawTowardsAskedSide_median_max", peaks);
     return report;
   }
 
@@ -568,6 +588,11 @@ final class LivenessEvalCommand implements Command {
                         q[2],
                         q[3],
                         q[4])));
+    b.append("peak estimated yaw towards the asked side per sequence (median, max):\n");
+    ((Map<Kind, double[]>) report.get("peakYawTowardsAskedSide_median_max"))
+        .forEach(
+            (k, q) ->
+                b.append(String.format(Locale.ROOT, "  %-44s %5.1f %5.1f%n", k.label, q[0], q[1])));
     b.append(String.format(Locale.ROOT, "%.1f s%n", (Double) report.get("seconds")));
     return b.toString();
   }

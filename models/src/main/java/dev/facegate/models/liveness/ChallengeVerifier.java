@@ -487,11 +487,10 @@ public final class ChallengeVerifier {
 
   private ChallengeVerifier fail(
       Frame frame, Instant at, Failure failure, String reason, Instant due) {
-    Phase ended = Phase.FAILED;
     return new ChallengeVerifier(
         settings,
         direction,
-        ended,
+        Phase.FAILED,
         due,
         failure == Failure.TIMED_OUT ? last : frame,
         start,
