@@ -25,10 +25,10 @@ public final class FaceCli {
           new CompareCommand(),
           new VerifyCommand(),
           new CalibrateCommand(),
-
           new MineSamplesCommand(),
           new TrainHeadCommand(),
-          new TrainPnetCommand());
+          new TrainPnetCommand(),
+          new LivenessEvalCommand());
 
   private static final Map<String, Command> BY_NAME =
       COMMANDS.stream().collect(Collectors.toMap(Command::name, Function.identity()));
