@@ -62,7 +62,7 @@ public class Reports {
 
   /** The same rows handed one by one to {@code sink}, for exports that stream. */
   public void daily(ReportFilter filter, LocalDate from, LocalDate to, Consumer<DailyRow> sink) {
-    checkRange(from, to);
+    requireRange(from, to);
     Instant now = clock.instant();
     computer.compute(
         computer.people(filter),
@@ -166,13 +166,31 @@ public class Reports {
   /** Streams the daily rows of a range as CSV or XLSX to {@code out} (left open). */
   public void exportDaily(
       ReportFilter filter, LocalDate from, LocalDate to, ExportFormat format, OutputStream out) {
-    checkRange(from, to);
+    requireRange(from, to);
     try (TableWriter writer = writer(format, out)) {
       writer.sheet("Daily " + from + " to " + to, ReportColumns.DAILY);
       daily(filter, from, to, row -> write(writer, ReportColumns.cells(row)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Writes today's rows (see {@link #today}) as CSV or XLSX to {@code out} (left open). */
+  public void exportToday(ReportFilter filter, ExportFormat format, OutputStream out) {
+    List<DailyRow> rows = today(filter);
+    try (TableWriter writer = writer(format, out)) {
+      writer.sheet("Today " + todayUtc(), ReportColumns.DAILY);
+      for (DailyRow row : rows) {
+        writer.row(ReportColumns.cells(row));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Today's date in UTC, for file names. */
+  public LocalDate todayUtc() {
+    return LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
   }
 
   /** Streams a month's timesheet totals and department summary (two sheets) to {@code out}. */
@@ -235,6 +253,25 @@ public class Reports {
         .toList();
   }
 
+  /**
+   * Checks a date range as {@link #daily} would, so a caller that streams can refuse it before the
+   * response starts.
+   *
+   * @throws InvalidInputException for a missing, reversed or too long range
+   */
+  public void checkRange(LocalDate from, LocalDate to) {
+    requireRange(from, to);
+  }
+
+  /**
+   * Checks that an active employee has this number, before a stream starts.
+   *
+   * @throws NotFoundException when none has
+   */
+  public void checkEmployee(String employeeNumber) {
+    person(employeeNumber);
+  }
+
   private Person person(String employeeNumber) {
     if (employeeNumber == null || employeeNumber.isBlank()) {
       throw new InvalidInputException(List.of("An employee number is required."));
@@ -247,7 +284,7 @@ public class Reports {
     return found.get(0);
   }
 
-  private void checkRange(LocalDate from, LocalDate to) {
+  private void requireRange(LocalDate from, LocalDate to) {
     if (from == null || to == null) {
       throw new InvalidInputException(List.of("A first and a last date are required."));
     }
