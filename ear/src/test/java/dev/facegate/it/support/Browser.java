@@ -26,6 +26,7 @@ public final class Browser implements AutoCloseable {
 
   private final WebDriver driver;
   private final Path profile;
+  private final Path downloads;
 
   public Browser() {
     for (String required : new String[] {CHROMIUM, CHROMEDRIVER}) {
@@ -36,6 +37,7 @@ public final class Browser implements AutoCloseable {
     }
     try {
       profile = Files.createTempDirectory("facegate-chromium");
+      downloads = Files.createTempDirectory("facegate-downloads");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -53,6 +55,14 @@ public final class Browser implements AutoCloseable {
                 "--disable-quic",
                 "--no-first-run",
                 "--user-data-dir=" + profile);
+    // Files the console offers for download land in downloads() without asking.
+    options.setExperimentalOption(
+        "prefs",
+        java.util.Map.of(
+            "download.default_directory",
+            downloads.toString(),
+            "download.prompt_for_download",
+            false));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File(CHROMEDRIVER))
@@ -61,6 +71,11 @@ public final class Browser implements AutoCloseable {
     driver = new ChromeDriver(service, options);
     driver.manage().window().setSize(new Dimension(1280, 900));
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+  }
+
+  /** Where downloads of this browser land (a fresh temporary folder). */
+  public Path downloads() {
+    return downloads;
   }
 
   public WebDriver driver() {

@@ -121,11 +121,8 @@ public class AttendanceComputer {
     }
     List<ScheduleAssignment> assignments =
         em.createQuery(
-                "SELECT a FROM ScheduleAssignment a JOIN FETCH a.pattern p"
-                    + " LEFT JOIN FETCH p.monday LEFT JOIN FETCH p.tuesday"
-                    + " LEFT JOIN FETCH p.wednesday LEFT JOIN FETCH p.thursday"
-                    + " LEFT JOIN FETCH p.friday LEFT JOIN FETCH p.saturday"
-                    + " LEFT JOIN FETCH p.sunday"
+                // the pattern's shifts are many-to-one, loaded with it
+                "SELECT a FROM ScheduleAssignment a JOIN FETCH a.pattern"
                     + " WHERE a.effectiveFrom <= :last"
                     + " AND (a.effectiveTo IS NULL OR a.effectiveTo >= :first)",
                 ScheduleAssignment.class)
