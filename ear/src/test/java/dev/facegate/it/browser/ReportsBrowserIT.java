@@ -160,6 +160,9 @@ class ReportsBrowserIT extends BrowserSession {
     assertThat(sheet.rows("days").get(20)).doesNotContain("INCOMPLETE");
     assertThat(browser.driver().findElements(By.cssSelector(".fg-corrected"))).hasSize(1);
     assertThat(browser.driver().getPageSource()).contains(hr); // the history names the author
+    ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+        .executeScript(
+            "document.querySelector('.fg-corrected').scrollIntoView({block: 'center'});");
     browser.screenshot("reports-04-timesheet-corrected");
 
     browser.driver().get(base + "admin/schedules.xhtml");

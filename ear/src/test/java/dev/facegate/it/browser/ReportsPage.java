@@ -59,11 +59,22 @@ final class ReportsPage extends ConsolePage {
     return this;
   }
 
-  /** Types a date into a p:datePicker and closes its panel. */
+  /**
+   * Types a date into a p:datePicker over what it holds, leaving with TAB so its pop-up closes, and
+   * retries until the field shows the date (the pop-up may swallow keys while it animates).
+   */
   ReportsPage date(String field, String isoDate) {
-    var input = driver.findElement(By.id(form + ":" + field + "_input"));
-    input.clear();
-    input.sendKeys(isoDate, Keys.ESCAPE);
+    By input = By.id(form + ":" + field + "_input");
+    wait.until(
+        d -> {
+          var element = d.findElement(input);
+          if (isoDate.equals(element.getAttribute("value"))) {
+            return true;
+          }
+          element.click();
+          element.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, isoDate, Keys.TAB);
+          return false;
+        });
     return this;
   }
 

@@ -44,7 +44,11 @@ final class Charts {
             .add("borderColor", color)
             .add("fill", false)
             .add("tension", 0.2);
-    JsonObjectBuilder y = Json.createObjectBuilder().add("beginAtZero", true);
+    JsonObjectBuilder y =
+        Json.createObjectBuilder()
+            .add("beginAtZero", true)
+            // counts and percentages: no fractional ticks such as "1.2 late arrivals"
+            .add("ticks", Json.createObjectBuilder().add("precision", 0));
     if (max != null) {
       y.add("max", max.doubleValue());
     }
