@@ -365,6 +365,46 @@ class ReportsIT {
   }
 
   @Test
+  void leaveRecordedOverRestTurnsScheduledDaysIntoLeave() throws Exception {
+    AttendanceSeed seed = AttendanceSeed.get();
+    Reply saved =
+        post(
+            "api/v1/attendance/leave",
+            "{\"employeeNumber\":\""
+                + seed.e6
+                + "\",\"kind\":\"vacation\","
+                + "\"firstDay\":\"2026-11-02\",\"lastDay\":\"2026-11-03\"}");
+    assertThat(saved.status()).as(saved.text()).isEqualTo(201);
+    JsonArray days =
+        get(
+                "api/v1/attendance/daily?from=2026-11-02&to=2026-11-04&employee=" + q(seed.e6),
+                "application/json")
+            .json()
+            .asJsonArray();
+    assertThat(days)
+        .extracting(d -> d.asJsonObject().getString("status"))
+        .containsExactly("ON_LEAVE", "ON_LEAVE", "ABSENT");
+
+    Reply badKind =
+        post(
+            "api/v1/attendance/leave",
+            "{\"employeeNumber\":\""
+                + seed.e6
+                + "\",\"kind\":\"sabbatical\","
+                + "\"firstDay\":\"2026-11-02\",\"lastDay\":\"2026-11-03\"}");
+    assertThat(badKind.status()).isEqualTo(422);
+    Reply reversed =
+        post(
+            "api/v1/attendance/leave",
+            "{\"employeeNumber\":\""
+                + seed.e6
+                + "\",\"kind\":\"SICK\","
+                + "\"firstDay\":\"2026-11-05\",\"lastDay\":\"2026-11-03\"}");
+    assertThat(reversed.status()).isEqualTo(422);
+    assertThat(reversed.text()).contains("before its first day");
+  }
+
+  @Test
   void badInputIsAProblemNotAServerError() throws Exception {
     for (String path :
         List.of(

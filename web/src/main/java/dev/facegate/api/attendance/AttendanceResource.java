@@ -9,6 +9,8 @@ import dev.facegate.attendance.boundary.Reports;
 import dev.facegate.attendance.boundary.TimesheetRow;
 import dev.facegate.domain.attendance.Correction;
 import dev.facegate.domain.attendance.DayStatus;
+import dev.facegate.domain.attendance.Leave;
+import dev.facegate.domain.attendance.LeaveKind;
 import dev.facegate.platform.InvalidInputException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -246,6 +248,50 @@ public class AttendanceResource {
             time("out", request.out()),
             request.reason());
     return Response.status(Response.Status.CREATED).entity(CorrectionView.of(c)).build();
+  }
+
+  /** Approved leave over whole days: kind VACATION, SICK or OTHER. */
+  public record LeaveRequest(String employeeNumber, String kind, String firstDay, String lastDay) {}
+
+  /** Stored leave. */
+  public record LeaveView(
+      long id,
+      long employeeId,
+      String kind,
+      LocalDate firstDay,
+      LocalDate lastDay,
+      String recordedBy) {}
+
+  @POST
+  @Path("leave")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response recordLeave(LeaveRequest request) {
+    if (request == null) {
+      throw new InvalidInputException(List.of("A JSON body is required."));
+    }
+    LeaveKind kind;
+    try {
+      kind = LeaveKind.valueOf(String.valueOf(request.kind()).strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(List.of("kind must be one of VACATION, SICK, OTHER."));
+    }
+    Leave l =
+        corrections.recordLeave(
+            request.employeeNumber(),
+            kind,
+            date("firstDay", request.firstDay()),
+            date("lastDay", request.lastDay()));
+    return Response.status(Response.Status.CREATED)
+        .entity(
+            new LeaveView(
+                l.getId(),
+                l.getEmployeeId(),
+                l.getKind().name(),
+                l.getFirstDay(),
+                l.getLastDay(),
+                l.getRecordedBy()))
+        .build();
   }
 
   private static Response file(StreamingOutput body, ExportFormat format, String filename) {

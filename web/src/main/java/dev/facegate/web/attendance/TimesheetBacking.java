@@ -4,6 +4,7 @@ import dev.facegate.attendance.boundary.Corrections;
 import dev.facegate.attendance.boundary.DailyRow;
 import dev.facegate.attendance.boundary.Reports;
 import dev.facegate.domain.attendance.Correction;
+import dev.facegate.domain.attendance.LeaveKind;
 import dev.facegate.platform.BusinessException;
 import dev.facegate.web.platform.Messages;
 import jakarta.faces.view.ViewScoped;
@@ -35,6 +36,10 @@ public class TimesheetBacking implements Serializable {
   private YearMonth parsed;
   private List<DailyRow> rows = List.of();
   private List<Correction> history = List.of();
+
+  private LeaveKind leaveKind = LeaveKind.VACATION;
+  private LocalDate leaveFirst;
+  private LocalDate leaveLast;
 
   private LocalDate correctionDate;
   private String correctionIn;
@@ -92,6 +97,54 @@ public class TimesheetBacking implements Serializable {
     } catch (BusinessException e) {
       Messages.error(e);
     }
+  }
+
+  /** Records approved leave for the employee (HR or administrators; audited). */
+  public void recordLeave() {
+    try {
+      corrections.recordLeave(employee, leaveKind, leaveFirst, leaveLast);
+      Messages.info(
+          leaveKind.name().charAt(0)
+              + leaveKind.name().substring(1).toLowerCase(java.util.Locale.ROOT)
+              + " leave from "
+              + leaveFirst
+              + " to "
+              + leaveLast
+              + " recorded.");
+      leaveFirst = null;
+      leaveLast = null;
+      load();
+    } catch (BusinessException e) {
+      Messages.error(e);
+    }
+  }
+
+  public LeaveKind[] getLeaveKinds() {
+    return LeaveKind.values();
+  }
+
+  public LeaveKind getLeaveKind() {
+    return leaveKind;
+  }
+
+  public void setLeaveKind(LeaveKind leaveKind) {
+    this.leaveKind = leaveKind;
+  }
+
+  public LocalDate getLeaveFirst() {
+    return leaveFirst;
+  }
+
+  public void setLeaveFirst(LocalDate leaveFirst) {
+    this.leaveFirst = leaveFirst;
+  }
+
+  public LocalDate getLeaveLast() {
+    return leaveLast;
+  }
+
+  public void setLeaveLast(LocalDate leaveLast) {
+    this.leaveLast = leaveLast;
   }
 
   public void pdf() {
