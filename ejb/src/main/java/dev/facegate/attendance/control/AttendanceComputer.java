@@ -46,7 +46,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class AttendanceComputer {
 
   /** Employees whose check-ins are read in one query. */
-  static final int CHUNK = 250;
+  static final int CHUNK = 100;
 
   @PersistenceContext(unitName = "facegate")
   EntityManager em;
