@@ -27,6 +27,7 @@ public final class Browser implements AutoCloseable {
 
   private final WebDriver driver;
   private final Path profile;
+  private final Path downloads;
 
   public Browser() {
     this(List.of(), new Dimension(1280, 900));
@@ -47,6 +48,7 @@ public final class Browser implements AutoCloseable {
     }
     try {
       profile = Files.createTempDirectory("facegate-chromium");
+      downloads = Files.createTempDirectory("facegate-downloads");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -65,6 +67,14 @@ public final class Browser implements AutoCloseable {
                 "--no-first-run",
                 "--user-data-dir=" + profile)
             .addArguments(extraArguments);
+    // Files the console offers for download land in downloads() without asking.
+    options.setExperimentalOption(
+        "prefs",
+        java.util.Map.of(
+            "download.default_directory",
+            downloads.toString(),
+            "download.prompt_for_download",
+            false));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File(CHROMEDRIVER))
@@ -73,6 +83,11 @@ public final class Browser implements AutoCloseable {
     driver = new ChromeDriver(service, options);
     driver.manage().window().setSize(window);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+  }
+
+  /** Where downloads of this browser land (a fresh temporary folder). */
+  public Path downloads() {
+    return downloads;
   }
 
   public WebDriver driver() {
