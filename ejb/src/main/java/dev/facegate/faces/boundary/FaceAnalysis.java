@@ -5,6 +5,7 @@ import dev.facegate.faces.entity.PhotoAnalysis;
 import dev.facegate.faces.entity.UnreadableImageException;
 import dev.facegate.faces.entity.UnreadableImageException.Kind;
 import dev.facegate.models.detection.FaceDetector;
+import dev.facegate.models.detection.MtcnnBlocks;
 import dev.facegate.models.embedding.FaceEmbedder;
 import dev.facegate.models.image.ImageDecoder;
 import dev.facegate.models.image.ImageDecodingException;
@@ -25,6 +26,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -76,6 +78,15 @@ public class FaceAnalysis {
   @ConfigProperty(name = "facegate.face.max-pixels")
   long maxPixels;
 
+  /**
+   * A P-Net trained with {@code face-cli train-pnet} (DJL parameter file) used instead of the
+   * shipped MTCNN weights; unset: the shipped weights. A file of another structure fails the start
+   * of the server rather than detecting with a wrong network.
+   */
+  @Inject
+  @ConfigProperty(name = "facegate.face.pnet-parameters")
+  Optional<String> pnetParameters;
+
   /** Width of the enrolment page's preview; the height keeps the photo's aspect. */
   @Inject
   @ConfigProperty(name = "facegate.enrolment.thumbnail-width")
@@ -92,12 +103,16 @@ public class FaceAnalysis {
     System.setProperty("ai.djl.offline", "true");
     Device djlDevice = Device.fromName(device);
     decoder = ImageDecoder.builder().optMaxPixels(maxPixels).optFormats(ACCEPTED_FORMATS).build();
-    detector =
-        FaceDetector.builder()
-            .optEngine(engine)
-            .optDevice(djlDevice)
-            .optMinFaceSize(minFaceSize)
-            .build();
+    FaceDetector.Builder detectorBuilder =
+        FaceDetector.builder().optEngine(engine).optDevice(djlDevice).optMinFaceSize(minFaceSize);
+    pnetParameters
+        .filter(file -> !file.isBlank())
+        .ifPresent(
+            file -> {
+              detectorBuilder.optTrainedParameters(MtcnnBlocks.Stage.PNET, Path.of(file));
+              LOG.info(() -> "P-Net parameters from " + file + " instead of the shipped weights");
+            });
+    detector = detectorBuilder.build();
     embedder = FaceEmbedder.builder().optEngine(engine).optDevice(djlDevice).build();
     // No padding and no centre-crop fallback: a frame without a detected face is NO_FACE.
     pipeline = pipeline(Integer.MAX_VALUE);

@@ -35,6 +35,7 @@ class FaceAnalysisTest {
     engine.minFaceSize = 40;
     engine.maxPixels = 40_000_000L;
     engine.thumbnailWidth = 240;
+    engine.pnetParameters = java.util.Optional.empty();
     engine.load();
   }
 
