@@ -74,7 +74,13 @@ class DayStaysQueryIT {
   /** Employee id to what the test made it do. */
   private static final Map<Long, String> PEOPLE = new LinkedHashMap<>();
 
+  /** Employee id to their site's zone: Berlin, except one site on a fixed offset. */
+  private static final Map<Long, ZoneId> ZONES = new HashMap<>();
+
+  private static final ZoneOffset INDIA = ZoneOffset.ofHoursMinutes(5, 30);
+
   private static long nightFixed;
+  private static long offset;
   private static long exactLongest;
 
   @BeforeAll
@@ -161,6 +167,15 @@ class DayStaysQueryIT {
         rows.kiosk(spread, local(LocalDate.of(2026, 10, 8), "19:00"), "IN");
         rows.kiosk(spread, local(LocalDate.of(2026, 10, 9), "06:00"), "IN");
         rows.kiosk(spread, local(LocalDate.of(2026, 10, 9), "14:00"), "OUT");
+        // A site on a fixed offset (+05:30): PostgreSQL reads offsets with the POSIX sign.
+        offset = employee(db, site, suffix, "offset");
+        PEOPLE.put(offset, "fixed offset +05:30, just after local midnight");
+        ZONES.put(offset, INDIA);
+        for (int day = 1; day <= 5; day++) {
+          Instant midnight = LocalDate.of(2026, 10, day).atStartOfDay(INDIA).toInstant();
+          rows.kiosk(offset, midnight.plus(5, ChronoUnit.MINUTES), "IN");
+          rows.kiosk(offset, midnight.plus(4, ChronoUnit.HOURS), "OUT");
+        }
         // Door passages only, and kiosk plus doors: handed back to Java.
         long doors = employee(db, site, suffix, "doors");
         PEOPLE.put(doors, "door passages only");
@@ -185,7 +200,7 @@ class DayStaysQueryIT {
   @Test
   void theDatabasePairsAndSumsLikeTheJavaRules() throws SQLException {
     Map<Long, ZoneId> zones = new HashMap<>();
-    PEOPLE.keySet().forEach(id -> zones.put(id, BERLIN));
+    PEOPLE.keySet().forEach(id -> zones.put(id, ZONES.getOrDefault(id, BERLIN)));
     DayStaysQuery.Result sql;
     Map<Long, List<Passage>> passages;
     try (Connection db = connect()) {
@@ -208,8 +223,9 @@ class DayStaysQueryIT {
         assertThat(sql.days()).doesNotContainKey(id);
         continue;
       }
+      ZoneId zone = zones.get(id);
       Map<LocalDate, DayStays> expected = new TreeMap<>();
-      AttendanceRules.staysByDate(passages.getOrDefault(id, List.of()), BERLIN, LONGEST)
+      AttendanceRules.staysByDate(passages.getOrDefault(id, List.of()), zone, LONGEST)
           .forEach(
               (date, day) -> {
                 if (!date.isBefore(FIRST) && !date.isAfter(LAST)) {
@@ -222,10 +238,10 @@ class DayStaysQueryIT {
 
       for (Instant now :
           List.of(Instant.parse("2026-10-20T10:00:00Z"), Instant.parse("2026-11-20T00:00:00Z"))) {
-        List<DayPlan> plans = plans(person.getValue().startsWith("night"));
+        List<DayPlan> plans = plans(person.getValue().startsWith("night"), zone);
         List<AttendanceDay> fromSql = AttendanceRules.days(plans, actual, now, LONGEST);
         List<AttendanceDay> fromJava =
-            AttendanceRules.days(plans, BERLIN, passages.getOrDefault(id, List.of()), now, LONGEST);
+            AttendanceRules.days(plans, zone, passages.getOrDefault(id, List.of()), now, LONGEST);
         assertThat(fromSql).as(person.getValue() + " at " + now).isEqualTo(fromJava);
       }
     }
@@ -239,16 +255,21 @@ class DayStaysQueryIT {
     assertThat(edge.get(LocalDate.of(2026, 10, 5)).closed()).isEqualTo(LONGEST);
     assertThat(edge.get(LocalDate.of(2026, 10, 7)).lastOut()).isNull();
     assertThat(edge.get(LocalDate.of(2026, 10, 7)).earliestOpenIn()).isNotNull();
+    // 00:05 at +05:30 is 18:35 UTC the day before: the stay belongs to the local date
+    Map<LocalDate, DayStays> india = sql.days().get(offset);
+    assertThat(india.get(LocalDate.of(2026, 10, 2)).count()).isEqualTo(1);
+    assertThat(india.get(LocalDate.of(2026, 10, 2)).firstIn())
+        .isEqualTo(LocalDate.of(2026, 10, 2).atTime(0, 5).atZone(INDIA).toInstant());
   }
 
   /** A shift each date (day 09:00-17:00 or night 22:00-06:00, 30 min break, 5 min grace). */
-  private static List<DayPlan> plans(boolean night) {
+  private static List<DayPlan> plans(boolean night, ZoneId zone) {
     List<DayPlan> plans = new ArrayList<>();
     for (LocalDate d = FIRST; !d.isAfter(LAST); d = d.plusDays(1)) {
       PlannedShift shift =
           night
-              ? PlannedShift.on(d, BERLIN, "Night", LocalTime.of(22, 0), LocalTime.of(6, 0), 30, 5)
-              : PlannedShift.on(d, BERLIN, "Day", LocalTime.of(9, 0), LocalTime.of(17, 0), 30, 5);
+              ? PlannedShift.on(d, zone, "Night", LocalTime.of(22, 0), LocalTime.of(6, 0), 30, 5)
+              : PlannedShift.on(d, zone, "Day", LocalTime.of(9, 0), LocalTime.of(17, 0), 30, 5);
       plans.add(DayPlan.working(d, shift));
     }
     return plans;

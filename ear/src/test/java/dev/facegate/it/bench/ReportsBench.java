@@ -111,11 +111,18 @@ class ReportsBench {
     fetch(path, accept); // warm-up
     List<Long> millis = new ArrayList<>();
     long bytes = 0;
+    Optional<Duration> cpuBefore = server.flatMap(ReportsBench::cpu);
     for (int i = 0; i < RUNS; i++) {
       long start = System.nanoTime();
       bytes = fetch(path, accept);
       millis.add((System.nanoTime() - start) / 1_000_000);
     }
+    // the server's CPU time (all its threads) per request: less at the mercy of other processes
+    // on a shared machine than the wall time
+    Optional<Long> cpuPerRequest =
+        cpuBefore.flatMap(
+            before ->
+                server.flatMap(ReportsBench::cpu).map(a -> a.minus(before).toMillis() / RUNS));
     List<Long> heap = new ArrayList<>();
     if (server.isPresent()) {
       long pid = server.get();
@@ -138,10 +145,12 @@ class ReportsBench {
     }
     return String.format(
         Locale.ROOT,
-        "%-48s median %5d ms (runs %s), %,d bytes, live heap growth %s%n",
+        "%-48s median %5d ms (runs %s), server CPU %s ms per request, %,d bytes,"
+            + " live heap growth %s%n",
         what,
         median(millis),
         millis,
+        cpuPerRequest.map(String::valueOf).orElse("?"),
         bytes,
         heap.isEmpty()
             ? "not measured (server process not found)"
@@ -193,6 +202,11 @@ class ReportsBench {
                     .orElse(false))
         .map(ProcessHandle::pid)
         .findFirst();
+  }
+
+  /** The process's CPU time so far, all threads. */
+  private static Optional<Duration> cpu(long pid) {
+    return ProcessHandle.of(pid).flatMap(h -> h.info().totalCpuDuration());
   }
 
   private static final Pattern USED = Pattern.compile("used (\\d+)K");

@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -83,7 +84,7 @@ public final class DayStaysQuery {
     Long[] ids = zones.keySet().toArray(Long[]::new);
     String[] zoneIds = new String[ids.length];
     for (int i = 0; i < ids.length; i++) {
-      zoneIds[i] = zones.get(ids[i]).getId();
+      zoneIds[i] = postgresZone(zones.get(ids[i]));
     }
     Map<Long, Map<LocalDate, DayStays>> days = new HashMap<>();
     Set<Long> inJava = new HashSet<>();
@@ -124,6 +125,27 @@ public final class DayStaysQuery {
   /** Whether this connection's database runs the query (PostgreSQL; H2 pairs in Java). */
   public static boolean supports(Connection db) throws SQLException {
     return "PostgreSQL".equals(db.getMetaData().getDatabaseProductName());
+  }
+
+  /**
+   * The zone as PostgreSQL's {@code AT TIME ZONE} reads it. Region ids (Europe/Berlin) pass as they
+   * are; a fixed offset is written in POSIX form, whose sign is the reverse of ISO 8601's:
+   * PostgreSQL reads {@code '+02:00'} as two hours <em>west</em> of UTC, so +02:00 becomes {@code
+   * UTC-02:00:00}.
+   */
+  static String postgresZone(ZoneId zone) {
+    if (!zone.getRules().isFixedOffset()) {
+      return zone.getId();
+    }
+    int seconds = zone.getRules().getOffset(Instant.EPOCH).getTotalSeconds();
+    int abs = Math.abs(seconds);
+    return String.format(
+        Locale.ROOT,
+        "UTC%s%02d:%02d:%02d",
+        seconds > 0 ? "-" : "+",
+        abs / 3600,
+        abs / 60 % 60,
+        abs % 60);
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {
