@@ -104,11 +104,7 @@ class DayStaysQueryIT {
                   + "', 'q-"
                   + UUID.randomUUID()
                   + "', TRUE, now(), TRUE) RETURNING id");
-      try (PreparedStatement insert =
-          db.prepareStatement(
-              "INSERT INTO check_in (occurred_at, device_id, employee_id, outcome, door_opened,"
-                  + " duplicate, best_score, runner_up_score, reason, model_version, method,"
-                  + " direction) VALUES (?, ?, ?, ?, FALSE, ?, 0.97, 0.5, 'seed', 'seed', ?, ?)")) {
+      try (PreparedStatement insert = db.prepareStatement(AttendanceSeed.INSERT_CHECK_IN)) {
         Rows rows = new Rows(insert, kiosk);
         for (int i = 0; i < DAY_WORKERS; i++) {
           long e = employee(db, site, suffix, "day-" + i);
@@ -404,14 +400,15 @@ class DayStaysQueryIT {
         String method,
         String direction)
         throws SQLException {
-      insert.setObject(1, at.atOffset(ZoneOffset.UTC));
-      insert.setLong(2, device);
-      insert.setLong(3, employee);
-      insert.setString(4, outcome);
-      insert.setBoolean(5, duplicate);
-      insert.setString(6, method);
-      insert.setString(7, direction);
-      insert.addBatch();
+      AttendanceSeed.addCheckIn(
+          insert,
+          device,
+          at.atOffset(ZoneOffset.UTC),
+          employee,
+          outcome,
+          duplicate,
+          method,
+          direction);
     }
 
     void flush() throws SQLException {
