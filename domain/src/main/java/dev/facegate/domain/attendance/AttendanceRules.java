@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,33 @@ public final class AttendanceRules {
    */
   public static List<AttendanceDay> days(
       List<DayPlan> plans, ZoneId zone, List<Passage> passages, Instant now, Duration longestStay) {
+    return days(plans, staysByDate(passages, zone, longestStay), now, longestStay);
+  }
+
+  /**
+   * Attendance for each planned date from stays already summed per date (by {@link #staysByDate} or
+   * by the database).
+   *
+   * @param plans one plan per date to report, in any order
+   * @param stays the stays of each date; a date missing from the map had none
+   * @return one day per plan, ordered by date
+   */
+  public static List<AttendanceDay> days(
+      List<DayPlan> plans, Map<LocalDate, DayStays> stays, Instant now, Duration longestStay) {
     requireNonNull(plans, "plans are required");
+    requireNonNull(stays, "stays are required");
+    return plans.stream()
+        .sorted(Comparator.comparing(DayPlan::date))
+        .map(p -> day(p, stays.getOrDefault(p.date(), DayStays.NONE), now, longestStay))
+        .toList();
+  }
+
+  /**
+   * Pairs passages into stays and sums them per local date of arrival in {@code zone}: a stay
+   * belongs to the date it began, so a night shift is one day although it crosses midnight.
+   */
+  public static Map<LocalDate, DayStays> staysByDate(
+      List<Passage> passages, ZoneId zone, Duration longestStay) {
     requireNonNull(zone, "zone is required");
     Map<LocalDate, List<Stay>> byDate = new HashMap<>();
     for (Stay stay : Pairing.stays(passages, longestStay)) {
@@ -57,10 +84,9 @@ public final class AttendanceRules {
           .computeIfAbsent(LocalDate.ofInstant(stay.in(), zone), d -> new ArrayList<>())
           .add(stay);
     }
-    return plans.stream()
-        .sorted(java.util.Comparator.comparing(DayPlan::date))
-        .map(p -> day(p, byDate.getOrDefault(p.date(), List.of()), now, longestStay))
-        .toList();
+    Map<LocalDate, DayStays> summed = new HashMap<>();
+    byDate.forEach((date, list) -> summed.put(date, DayStays.of(list)));
+    return summed;
   }
 
   /**
@@ -71,43 +97,37 @@ public final class AttendanceRules {
    */
   public static AttendanceDay day(
       DayPlan plan, List<Stay> stays, Instant now, Duration longestStay) {
+    requireNonNull(stays, "stays are required");
+    return day(plan, DayStays.of(stays), now, longestStay);
+  }
+
+  /**
+   * One day from the summed stays of its date.
+   *
+   * @param plan what was expected, with the correction if any
+   * @param stays the stays whose arrival falls on the plan's date
+   */
+  public static AttendanceDay day(DayPlan plan, DayStays stays, Instant now, Duration longestStay) {
     requireNonNull(plan, "plan is required");
     requireNonNull(stays, "stays are required");
     requireNonNull(now, "now is required");
-    List<Stay> effective = stays;
+    DayStays effective = stays;
     DayCorrection correction = plan.correction();
     if (correction != null) {
-      Instant in = correction.in() != null ? correction.in() : firstIn(stays);
-      Instant out = correction.out() != null ? correction.out() : lastOut(stays);
+      Instant in = correction.in() != null ? correction.in() : stays.firstIn();
+      Instant out = correction.out() != null ? correction.out() : stays.lastOut();
       if (in != null && out != null && !out.isAfter(in)) {
         out =
             null; // the kept recorded departure precedes the corrected arrival: it no longer counts
       }
-      effective = in == null ? List.of() : List.of(new Stay(in, out));
+      effective = in == null ? DayStays.NONE : DayStays.of(List.of(new Stay(in, out)));
     }
-    boolean presentNow = false;
-    boolean incomplete = false;
-    Duration worked = Duration.ZERO;
-    Duration gaps = Duration.ZERO;
-    Instant previousOut = null;
-    for (Stay stay : effective) {
-      if (stay.open()) {
-        if (Duration.between(stay.in(), now).compareTo(longestStay) < 0) {
-          presentNow = true;
-        } else {
-          incomplete = true;
-        }
-        continue;
-      }
-      worked = worked.plus(stay.length());
-      if (previousOut != null && stay.in().isAfter(previousOut)) {
-        gaps = gaps.plus(Duration.between(previousOut, stay.in()));
-      }
-      previousOut = stay.out();
-    }
+    boolean presentNow = effective.openSince(now, longestStay);
+    boolean incomplete = effective.neverClosed(now, longestStay);
+    Duration worked = effective.closed();
     PlannedShift shift = plan.shift();
     if (shift != null && !worked.isZero()) {
-      Duration unpaid = Duration.ofMinutes(shift.breakMinutes()).minus(gaps);
+      Duration unpaid = Duration.ofMinutes(shift.breakMinutes()).minus(effective.gaps());
       if (unpaid.isPositive()) {
         worked = worked.minus(unpaid);
         if (worked.isNegative()) {
@@ -115,8 +135,8 @@ public final class AttendanceRules {
         }
       }
     }
-    Instant firstIn = firstIn(effective);
-    Instant lastOut = presentNow || incomplete ? null : lastOut(effective);
+    Instant firstIn = effective.firstIn();
+    Instant lastOut = presentNow || incomplete ? null : effective.lastOut();
     long late = 0;
     long early = 0;
     long overtime = worked.toMinutes();
@@ -159,19 +179,5 @@ public final class AttendanceRules {
         overtime,
         correction != null,
         presentNow);
-  }
-
-  private static Instant firstIn(List<Stay> stays) {
-    return stays.isEmpty() ? null : stays.get(0).in();
-  }
-
-  private static Instant lastOut(List<Stay> stays) {
-    Instant last = null;
-    for (Stay stay : stays) {
-      if (stay.out() != null && (last == null || stay.out().isAfter(last))) {
-        last = stay.out();
-      }
-    }
-    return last;
   }
 }

@@ -39,6 +39,13 @@ import java.util.UUID;
 public final class AttendanceSeed {
 
   public static final YearMonth MONTH = YearMonth.of(2026, 10);
+
+  /** Inserts a check-in: time, device, employee, outcome, duplicate, method, direction. */
+  static final String INSERT_CHECK_IN =
+      "INSERT INTO check_in (occurred_at, device_id, employee_id, outcome, door_opened,"
+          + " duplicate, best_score, runner_up_score, reason, model_version, method,"
+          + " direction) VALUES (?, ?, ?, ?, FALSE, ?, 0.97, 0.5, 'seed', 'seed', ?, ?)";
+
   static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
   static final LocalDate HOLIDAY = LocalDate.of(2026, 10, 26);
 
@@ -159,11 +166,7 @@ public final class AttendanceSeed {
               + id2
               + ", 'SICK', '2026-10-19', '2026-10-20', 'seed')");
 
-      try (PreparedStatement insert =
-          db.prepareStatement(
-              "INSERT INTO check_in (occurred_at, device_id, employee_id, outcome, door_opened,"
-                  + " duplicate, best_score, runner_up_score, reason, model_version, method,"
-                  + " direction) VALUES (?, ?, ?, ?, FALSE, ?, 0.97, 0.5, 'seed', 'seed', ?, ?)")) {
+      try (PreparedStatement insert = db.prepareStatement(INSERT_CHECK_IN)) {
         Batch batch = new Batch(insert, device);
         for (LocalDate d = MONTH.atDay(1); !d.isAfter(MONTH.atEndOfMonth()); d = d.plusDays(1)) {
           boolean weekday = d.getDayOfWeek().getValue() <= 5;
@@ -235,16 +238,30 @@ public final class AttendanceSeed {
         String method,
         String direction)
         throws SQLException {
-      insert.setObject(1, at);
-      insert.setLong(2, device);
-      insert.setObject(3, employee);
-      insert.setString(4, outcome);
-      insert.setBoolean(5, duplicate);
-      insert.setString(6, method);
-      insert.setString(7, direction);
-      insert.addBatch();
+      addCheckIn(insert, device, at, employee, outcome, duplicate, method, direction);
       count++;
     }
+  }
+
+  /** A check-in row for a batch on {@link #INSERT_CHECK_IN}. */
+  static void addCheckIn(
+      PreparedStatement insert,
+      long device,
+      OffsetDateTime at,
+      Long employee,
+      String outcome,
+      boolean duplicate,
+      String method,
+      String direction)
+      throws SQLException {
+    insert.setObject(1, at);
+    insert.setLong(2, device);
+    insert.setObject(3, employee);
+    insert.setString(4, outcome);
+    insert.setBoolean(5, duplicate);
+    insert.setString(6, method);
+    insert.setString(7, direction);
+    insert.addBatch();
   }
 
   static OffsetDateTime at(LocalDate date, String localTime) {

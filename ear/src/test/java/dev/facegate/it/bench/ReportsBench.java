@@ -80,6 +80,7 @@ class ReportsBench {
     String monthly = "api/v1/attendance/monthly?month=2026-10&site=" + q(site);
     String daily = "api/v1/attendance/daily?from=2026-10-01&to=2026-10-31&site=" + q(site);
     Optional<Long> server = serverPid();
+    Optional<Long> database = databasePid();
     StringBuilder report = new StringBuilder();
     report.append(
         String.format(
@@ -90,10 +91,11 @@ class ReportsBench {
             checkIns,
             seedMillis,
             RUNS));
-    report.append(measure("monthly report (JSON)", monthly, "application/json", server));
-    report.append(measure("monthly export (XLSX)", monthly, XLSX, server));
-    report.append(measure("daily export of the month (XLSX, 31,000 rows)", daily, XLSX, server));
-    report.append(measure("daily export of the month (CSV)", daily, "text/csv", server));
+    report.append(measure("monthly report (JSON)", monthly, "application/json", server, database));
+    report.append(measure("monthly export (XLSX)", monthly, XLSX, server, database));
+    report.append(
+        measure("daily export of the month (XLSX, 31,000 rows)", daily, XLSX, server, database));
+    report.append(measure("daily export of the month (CSV)", daily, "text/csv", server, database));
     System.out.println(report);
     Path out = Path.of(System.getProperty("it.bench.dir", "target/bench"));
     Files.createDirectories(out);
@@ -106,16 +108,33 @@ class ReportsBench {
    * hundred milliseconds (the used heap without a GC would count garbage G1 has not collected yet).
    * The growth is the largest live heap during the request minus the live heap before it.
    */
-  private String measure(String what, String path, String accept, Optional<Long> server)
+  private String measure(
+      String what, String path, String accept, Optional<Long> server, Optional<Long> database)
       throws Exception {
     fetch(path, accept); // warm-up
     List<Long> millis = new ArrayList<>();
     long bytes = 0;
+    Optional<Duration> cpuBefore = server.flatMap(ReportsBench::cpu);
+    Optional<Duration> dbBefore = database.flatMap(ReportsBench::treeCpu);
     for (int i = 0; i < RUNS; i++) {
       long start = System.nanoTime();
       bytes = fetch(path, accept);
       millis.add((System.nanoTime() - start) / 1_000_000);
     }
+    // the server's CPU time (all its threads) per request: less at the mercy of other processes
+    // on a shared machine than the wall time
+    Optional<Long> cpuPerRequest =
+        cpuBefore.flatMap(
+            before ->
+                server.flatMap(ReportsBench::cpu).map(a -> a.minus(before).toMillis() / RUNS));
+    // PostgreSQL's too (the postmaster and its backends): work the server hands to the database
+    // has not gone away
+    Optional<Long> dbPerRequest =
+        dbBefore.flatMap(
+            before ->
+                database
+                    .flatMap(ReportsBench::treeCpu)
+                    .map(a -> a.minus(before).toMillis() / RUNS));
     List<Long> heap = new ArrayList<>();
     if (server.isPresent()) {
       long pid = server.get();
@@ -138,10 +157,13 @@ class ReportsBench {
     }
     return String.format(
         Locale.ROOT,
-        "%-48s median %5d ms (runs %s), %,d bytes, live heap growth %s%n",
+        "%-48s median %5d ms (runs %s), CPU per request: server %s ms, database %s ms,"
+            + " %,d bytes, live heap growth %s%n",
         what,
         median(millis),
         millis,
+        cpuPerRequest.map(String::valueOf).orElse("?"),
+        dbPerRequest.map(String::valueOf).orElse("?"),
         bytes,
         heap.isEmpty()
             ? "not measured (server process not found)"
@@ -193,6 +215,39 @@ class ReportsBench {
                     .orElse(false))
         .map(ProcessHandle::pid)
         .findFirst();
+  }
+
+  /** The test PostgreSQL: the postmaster listening on the port of {@code it.db.url}. */
+  private static Optional<Long> databasePid() {
+    Matcher m = Pattern.compile(":(\\d+)/").matcher(System.getProperty("it.db.url", ""));
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    String port = " -p " + m.group(1) + " ";
+    return ProcessHandle.allProcesses()
+        .filter(
+            p ->
+                p.info()
+                    .commandLine()
+                    .map(c -> c.contains("bin/postgres") && (c + " ").contains(port))
+                    .orElse(false))
+        .map(ProcessHandle::pid)
+        .findFirst();
+  }
+
+  /** CPU time so far of a process and its descendants (PostgreSQL's backends). */
+  private static Optional<Duration> treeCpu(long pid) {
+    return ProcessHandle.of(pid)
+        .map(
+            h ->
+                java.util.stream.Stream.concat(java.util.stream.Stream.of(h), h.descendants())
+                    .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
+                    .reduce(Duration.ZERO, Duration::plus));
+  }
+
+  /** The process's CPU time so far, all threads. */
+  private static Optional<Duration> cpu(long pid) {
+    return ProcessHandle.of(pid).flatMap(h -> h.info().totalCpuDuration());
   }
 
   private static final Pattern USED = Pattern.compile("used (\\d+)K");

@@ -7,6 +7,7 @@ import dev.facegate.domain.attendance.AttendanceRules;
 import dev.facegate.domain.attendance.Correction;
 import dev.facegate.domain.attendance.DayCorrection;
 import dev.facegate.domain.attendance.DayPlan;
+import dev.facegate.domain.attendance.DayStays;
 import dev.facegate.domain.attendance.Direction;
 import dev.facegate.domain.attendance.Holiday;
 import dev.facegate.domain.attendance.Leave;
@@ -18,11 +19,14 @@ import dev.facegate.domain.attendance.Site;
 import dev.facegate.domain.people.Employee;
 import dev.facegate.domain.people.EmploymentStatus;
 import dev.facegate.domain.recognition.Outcome;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,13 +38,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Loads what the attendance rules need and runs them, a chunk of employees at a time so memory
- * stays flat however many employees a report covers. The check-ins are read as a projection of four
- * columns (no entities), filtered in SQL to accepted ones (MATCH, not duplicate) in the period,
- * ordered by employee and time, and streamed.
+ * stays flat however many employees a report covers. On PostgreSQL the check-ins never reach Java:
+ * the database pairs them into stays and sums those per employee and local date ({@link
+ * DayStaysQuery}); Java applies the schedule rules (shift, late, early leave, overtime, status,
+ * leave, holidays, corrections) to one row per employee-day. Employees the query hands back, and
+ * all of them on H2, are paired in Java from a four-column projection of their accepted check-ins.
  */
 @Dependent
 public class AttendanceComputer {
@@ -50,6 +57,9 @@ public class AttendanceComputer {
 
   @PersistenceContext(unitName = "facegate")
   EntityManager em;
+
+  @Resource(lookup = "java:jboss/datasources/FaceGateDS")
+  DataSource dataSource;
 
   @Inject
   @ConfigProperty(name = "facegate.attendance.longest-stay-hours")
@@ -167,28 +177,7 @@ public class AttendanceComputer {
                   corrections
                       .computeIfAbsent(c.getEmployeeId(), k -> new HashMap<>())
                       .put(c.getWorkDate(), c.toDayCorrection()));
-      Map<Long, List<Passage>> passages = new HashMap<>();
-      try (Stream<Object[]> rows =
-          em.createQuery(
-                  "SELECT c.employeeId, c.occurredAt, c.method, c.direction FROM CheckIn c"
-                      + " WHERE c.employeeId IN :ids AND c.outcome = :match"
-                      + " AND c.duplicate = false"
-                      + " AND c.occurredAt >= :from AND c.occurredAt < :to"
-                      + " ORDER BY c.employeeId, c.occurredAt",
-                  Object[].class)
-              .setParameter("ids", ids)
-              .setParameter("match", Outcome.MATCH)
-              .setParameter("from", from)
-              .setParameter("to", to)
-              .setHint("org.hibernate.fetchSize", 2000)
-              .setHint("org.hibernate.readOnly", true)
-              .getResultStream()) {
-        rows.forEach(
-            r ->
-                passages
-                    .computeIfAbsent((Long) r[0], k -> new ArrayList<>())
-                    .add(new Passage((Instant) r[1], (Method) r[2], (Direction) r[3])));
-      }
+      Map<Long, Map<LocalDate, DayStays>> stays = staysByDate(chunk, from, to, first, last);
       for (Person person : chunk) {
         List<DayPlan> plans = new ArrayList<>();
         List<ScheduleAssignment> own =
@@ -224,10 +213,71 @@ public class AttendanceComputer {
         }
         sink.accept(
             person,
-            AttendanceRules.days(
-                plans, person.zone(), passages.getOrDefault(person.id(), List.of()), now, longest));
+            AttendanceRules.days(plans, stays.getOrDefault(person.id(), Map.of()), now, longest));
       }
       em.clear(); // nothing here is written; keep the persistence context small
     }
+  }
+
+  /**
+   * The chunk's stays summed per employee and local date of arrival. On PostgreSQL the database
+   * pairs and sums ({@link DayStaysQuery}: one row per employee-day); employees it hands back, and
+   * every employee on other databases (H2 in the local run), are paired here by {@link
+   * AttendanceRules#staysByDate} from their check-ins. Both give the same stays.
+   */
+  private Map<Long, Map<LocalDate, DayStays>> staysByDate(
+      List<Person> chunk, Instant from, Instant to, LocalDate first, LocalDate last) {
+    Map<Long, Map<LocalDate, DayStays>> stays = new HashMap<>();
+    List<Person> inJava = chunk;
+    try (Connection db = dataSource.getConnection()) {
+      if (DayStaysQuery.supports(db)) {
+        Map<Long, ZoneId> zones = new HashMap<>();
+        chunk.forEach(p -> zones.put(p.id(), p.zone()));
+        DayStaysQuery.Result result =
+            DayStaysQuery.read(db, zones, from, to, first, last, longestStay());
+        stays.putAll(result.days());
+        inJava = chunk.stream().filter(p -> result.pairInJava().contains(p.id())).toList();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("reading the stays of " + chunk.size() + " employees", e);
+    }
+    if (inJava.isEmpty()) {
+      return stays;
+    }
+    Map<Long, List<Passage>> passages = passages(inJava, from, to);
+    for (Person person : inJava) {
+      stays.put(
+          person.id(),
+          AttendanceRules.staysByDate(
+              passages.getOrDefault(person.id(), List.of()), person.zone(), longestStay()));
+    }
+    return stays;
+  }
+
+  /** The accepted check-ins (MATCH, not duplicate) of the given people, as four columns. */
+  private Map<Long, List<Passage>> passages(List<Person> people, Instant from, Instant to) {
+    Map<Long, List<Passage>> passages = new HashMap<>();
+    try (Stream<Object[]> rows =
+        em.createQuery(
+                "SELECT c.employeeId, c.occurredAt, c.method, c.direction FROM CheckIn c"
+                    + " WHERE c.employeeId IN :ids AND c.outcome = :match"
+                    + " AND c.duplicate = false"
+                    + " AND c.occurredAt >= :from AND c.occurredAt < :to"
+                    + " ORDER BY c.employeeId, c.occurredAt",
+                Object[].class)
+            .setParameter("ids", people.stream().map(Person::id).toList())
+            .setParameter("match", Outcome.MATCH)
+            .setParameter("from", from)
+            .setParameter("to", to)
+            .setHint("org.hibernate.fetchSize", 2000)
+            .setHint("org.hibernate.readOnly", true)
+            .getResultStream()) {
+      rows.forEach(
+          r ->
+              passages
+                  .computeIfAbsent((Long) r[0], k -> new ArrayList<>())
+                  .add(new Passage((Instant) r[1], (Method) r[2], (Direction) r[3])));
+    }
+    return passages;
   }
 }

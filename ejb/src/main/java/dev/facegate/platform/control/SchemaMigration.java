@@ -6,6 +6,8 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -33,7 +35,7 @@ public class SchemaMigration {
     MigrateResult result =
         Flyway.configure(SchemaMigration.class.getClassLoader())
             .dataSource(dataSource)
-            .locations("classpath:db/migration")
+            .locations("classpath:db/migration", "classpath:db/vendor/" + vendor())
             .failOnMissingLocations(true)
             .load()
             .migrate();
@@ -44,5 +46,25 @@ public class SchemaMigration {
                 + " ("
                 + result.migrationsExecuted
                 + " migrations applied now)");
+  }
+
+  /**
+   * The folder of the migrations only this database understands ({@code db/vendor/postgresql},
+   * {@code db/vendor/h2}): the shared ones in {@code db/migration} are portable SQL.
+   */
+  private String vendor() {
+    String product;
+    try (Connection db = dataSource.getConnection()) {
+      product = db.getMetaData().getDatabaseProductName();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot reach the database to migrate it", e);
+    }
+    return switch (product) {
+      case "PostgreSQL" -> "postgresql";
+      case "H2" -> "h2";
+      default ->
+          throw new IllegalStateException(
+              "Unsupported database " + product + ": FaceGate runs on PostgreSQL or H2");
+    };
   }
 }
