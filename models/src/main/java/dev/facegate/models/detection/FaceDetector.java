@@ -99,9 +99,6 @@ public final class FaceDetector implements AutoCloseable {
               if (trained != null) {
                 loadTrained(block, model, trained);
               }
-              if (optimised) {
-                model.setBlock(SymbolicMtcnn.of(stage, block, model.getNDManager()));
-              }
             }
             return null;
           });
@@ -215,18 +212,50 @@ public final class FaceDetector implements AutoCloseable {
     if (c != null) {
       return c;
     }
-    StageTranslator t = new StageTranslator();
-    c =
-        new Cascade(
-            models.get(Stage.PNET).newPredictor(t),
-            models.get(Stage.RNET).newPredictor(t),
-            models.get(Stage.ONET).newPredictor(t),
-            BGR,
-            lock);
+    c = optimised ? symbolicCascade() : imperativeCascade();
     synchronized (created) {
       created.add(c);
     }
     return c;
+  }
+
+  private Cascade imperativeCascade() {
+    StageTranslator t = new StageTranslator();
+    return new Cascade(
+        models.get(Stage.PNET).newPredictor(t),
+        models.get(Stage.RNET).newPredictor(t),
+        models.get(Stage.ONET).newPredictor(t),
+        BGR,
+        lock,
+        List.of());
+  }
+
+  /**
+   * A cascade with its own symbolic graphs. An MXNet CachedOp must not run on two threads at once
+   * (two verify workers sharing one deadlocked inside MXNet), so each cascade, which serves one
+   * thread at a time, gets its own three, with their own copy of the parameters (2 MB).
+   */
+  private Cascade symbolicCascade() {
+    return lock.call(
+        () -> {
+          List<Model> own = new ArrayList<>(3);
+          try {
+            StageTranslator t = new StageTranslator();
+            List<ai.djl.inference.Predictor<StageTranslator.Batch, StageTranslator.Heads>> p =
+                new ArrayList<>(3);
+            for (Stage stage : Stage.values()) {
+              Model shared = models.get(stage);
+              Model m = Model.newInstance(shared.getName() + "-graph", device, engine);
+              own.add(m);
+              m.setBlock(SymbolicMtcnn.of(stage, shared.getBlock(), m.getNDManager()));
+              p.add(m.newPredictor(t));
+            }
+            return new Cascade(p.get(0), p.get(1), p.get(2), BGR, lock, own);
+          } catch (RuntimeException e) {
+            own.forEach(Model::close);
+            throw e;
+          }
+        });
   }
 
   @Override

@@ -9,9 +9,14 @@ import dev.facegate.models.image.RgbImage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -90,6 +95,41 @@ class OptimisedCascadeTest {
     }
     RgbImage image = DECODER.decodeRgb(TestFaces.file(photo));
     assertSame(optimisedSmall.detect(image), originalSmall.detect(image));
+  }
+
+  /**
+   * Two threads at once on photos of different sizes (P-Net's input shape changes every call). One
+   * CachedOp shared by two threads deadlocked inside MXNet; each pooled cascade now has its own.
+   * The time-out turns a hang into a failure.
+   */
+  @Test
+  void concurrentCallersGetTheSequentialResults() throws Exception {
+    List<RgbImage> images = new ArrayList<>();
+    for (String p :
+        List.of(
+            "faceapijs/test_images/faces.jpg",
+            "dlib_faces/2008_002506.jpg",
+            "azure_face_samples/detection1.jpg",
+            "deepface_tests/couple.jpg")) {
+      images.add(DECODER.decodeRgb(TestFaces.file(p)));
+    }
+    List<List<FaceDetection>> expected = new ArrayList<>();
+    for (RgbImage i : images) {
+      expected.add(optimised.detect(i));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int k = 0; k < 24; k++) {
+        int i = k % images.size();
+        results.add(pool.submit(() -> optimised.detect(images.get(i)).equals(expected.get(i))));
+      }
+      for (Future<Boolean> r : results) {
+        assertThat(r.get(120, TimeUnit.SECONDS)).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   static void assertSame(List<FaceDetection> actual, List<FaceDetection> expected) {
