@@ -43,11 +43,15 @@ import java.util.Objects;
  */
 public final class FacePipeline {
 
+  /** Border of the second detection pass when the first finds nothing (see the builder). */
+  public static final double DEFAULT_RETRY_PADDING = 0.25;
+
   private final FaceDetector detector;
   private final FaceEmbedder embedder;
   private final FaceAligner aligner;
   private final ImageDecoder decoder;
   private final double padding;
+  private final double retryPadding;
   private final boolean centreCropFallback;
   private final int maxFacesToEmbed;
 
@@ -57,6 +61,7 @@ public final class FacePipeline {
     this.aligner = new FaceAligner(embedder.template());
     this.decoder = b.decoder;
     this.padding = b.padding;
+    this.retryPadding = b.retryPadding;
     this.centreCropFallback = b.centreCropFallback;
     this.maxFacesToEmbed = b.maxFacesToEmbed;
   }
@@ -205,6 +210,16 @@ public final class FacePipeline {
   }
 
   private List<FaceDetection> detect(RgbImage image) {
+    List<FaceDetection> found = detect(image, padding);
+    if (found.isEmpty() && retryPadding > padding) {
+      // A face that fills the frame gives MTCNN no context: look again with a border. Only
+      // when the first pass found nothing, so ordinary photos cost no second detection.
+      found = detect(image, retryPadding);
+    }
+    return found;
+  }
+
+  private List<FaceDetection> detect(RgbImage image, double padding) {
     if (padding <= 0) {
       return detector.detect(image);
     }
@@ -255,6 +270,7 @@ public final class FacePipeline {
     private FaceEmbedder embedder;
     private ImageDecoder decoder = ImageDecoder.newInstance();
     private double padding;
+    private double retryPadding = DEFAULT_RETRY_PADDING;
     private boolean centreCropFallback;
     private int maxFacesToEmbed = Integer.MAX_VALUE;
 
@@ -323,6 +339,26 @@ public final class FacePipeline {
         throw new IllegalArgumentException("padding must be in [0, 1], got " + fraction);
       }
       this.padding = fraction;
+      return this;
+    }
+
+    /**
+     * When detection finds no face, detects again on the image with a black border of this fraction
+     * of its width and height on each side (default {@value FacePipeline#DEFAULT_RETRY_PADDING}; 0
+     * turns the second pass off). It finds faces that fill the frame (ID photos, crops from other
+     * systems, a camera at arm's length), where MTCNN sees no context around the face. What it
+     * finds is a real detection with landmarks, not a guess, so it is on for enrolment too; it runs
+     * only when the first pass found nothing, and only if the fraction is larger than {@link
+     * #optPadding}'s.
+     *
+     * @param fraction border per side for the second pass, {@code 0 <= fraction <= 1}
+     * @return this builder
+     */
+    public Builder optRetryPadding(double fraction) {
+      if (!(fraction >= 0 && fraction <= 1)) {
+        throw new IllegalArgumentException("retry padding must be in [0, 1], got " + fraction);
+      }
+      this.retryPadding = fraction;
       return this;
     }
 
