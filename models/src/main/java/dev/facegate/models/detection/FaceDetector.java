@@ -138,6 +138,29 @@ public final class FaceDetector implements AutoCloseable {
    * @throws IllegalStateException if the detector is closed
    */
   public List<FaceDetection> detect(RgbImage image) {
+    return detect(image, options);
+  }
+
+  /**
+   * Detects faces of at least {@code minFaceSize} pixels: a larger minimum than the detector's
+   * skips the large pyramid levels, so a search for big faces only (a face that fills the frame)
+   * costs a fraction of a full detection.
+   *
+   * @param image the image
+   * @param minFaceSize the smallest face side searched for; the detector's own minimum if smaller
+   * @return the faces, highest score first
+   */
+  public List<FaceDetection> detect(RgbImage image, int minFaceSize) {
+    if (minFaceSize <= options.minFaceSize()) {
+      return detect(image, options);
+    }
+    return detect(
+        image,
+        new MtcnnOptions(
+            minFaceSize, options.scaleFactor(), options.thresholds(), options.regressedNms()));
+  }
+
+  private List<FaceDetection> detect(RgbImage image, MtcnnOptions options) {
     Objects.requireNonNull(image, "image is required");
     Cascade cascade = borrow();
     try {

@@ -46,6 +46,12 @@ public final class FacePipeline {
   /** Border of the second detection pass when the first finds nothing (see the builder). */
   public static final double DEFAULT_RETRY_PADDING = 0.25;
 
+  /**
+   * The second pass looks for faces at least this fraction of the image's shorter side: it is meant
+   * for faces that fill the frame.
+   */
+  static final double RETRY_MIN_FACE_FRACTION = 0.4;
+
   private final FaceDetector detector;
   private final FaceEmbedder embedder;
   private final FaceAligner aligner;
@@ -210,18 +216,21 @@ public final class FacePipeline {
   }
 
   private List<FaceDetection> detect(RgbImage image) {
-    List<FaceDetection> found = detect(image, padding);
+    List<FaceDetection> found = detect(image, padding, 0);
     if (found.isEmpty() && retryPadding > padding) {
-      // A face that fills the frame gives MTCNN no context: look again with a border. Only
-      // when the first pass found nothing, so ordinary photos cost no second detection.
-      found = detect(image, retryPadding);
+      // A face that fills the frame gives MTCNN no context: look again with a border, for big
+      // faces only. Only when the first pass found nothing, and without the small-face pyramid
+      // levels, so an empty kiosk or door frame pays a few milliseconds, not a second detection.
+      int bigFace =
+          (int) Math.round(RETRY_MIN_FACE_FRACTION * Math.min(image.width(), image.height()));
+      found = detect(image, retryPadding, bigFace);
     }
     return found;
   }
 
-  private List<FaceDetection> detect(RgbImage image, double padding) {
+  private List<FaceDetection> detect(RgbImage image, double padding, int minFace) {
     if (padding <= 0) {
-      return detector.detect(image);
+      return detector.detect(image, minFace);
     }
     // Tight crops (AT&T, the face-api.js examples) leave the detector no context around the face:
     // detect on a black border, then shift the results back. Alignment samples the original
@@ -229,7 +238,7 @@ public final class FacePipeline {
     int pw = (int) Math.round(padding * image.width());
     int ph = (int) Math.round(padding * image.height());
     RgbImage padded = pad(image, pw, ph);
-    List<FaceDetection> found = detector.detect(padded);
+    List<FaceDetection> found = detector.detect(padded, minFace);
     List<FaceDetection> shifted = new ArrayList<>(found.size());
     for (FaceDetection d : found) {
       Box b = d.box();
