@@ -52,6 +52,9 @@ public final class FacePipeline {
    */
   static final double RETRY_MIN_FACE_FRACTION = 0.4;
 
+  /** Smallest face side, in pixels, the second pass keeps when it shrinks a large image. */
+  static final int RETRY_FACE_PIXELS = 80;
+
   private final FaceDetector detector;
   private final FaceEmbedder embedder;
   private final FaceAligner aligner;
@@ -223,9 +226,55 @@ public final class FacePipeline {
       // levels, so an empty kiosk or door frame pays a few milliseconds, not a second detection.
       int bigFace =
           (int) Math.round(RETRY_MIN_FACE_FRACTION * Math.min(image.width(), image.height()));
-      found = detect(image, retryPadding, bigFace);
+      // Big faces need no full resolution to be found: shrink by a whole factor first so that the
+      // smallest face searched keeps at least RETRY_FACE_PIXELS (more than O-Net's 48 px input).
+      // Tight crops (a few hundred pixels) are not shrunk.
+      int k = Math.max(1, bigFace / RETRY_FACE_PIXELS);
+      RgbImage searched = k > 1 ? shrink(image, k) : image;
+      found = scaled(detect(searched, retryPadding, bigFace / k), k);
     }
     return found;
+  }
+
+  /** Averages each {@code k x k} block (the area filter for a whole factor). */
+  private static RgbImage shrink(RgbImage image, int k) {
+    int w = image.width() / k;
+    int h = image.height() / k;
+    int sw = image.width();
+    byte[] src = image.pixels();
+    byte[] out = new byte[3 * w * h];
+    int area = k * k;
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        for (int c = 0; c < 3; c++) {
+          int sum = 0;
+          for (int dy = 0; dy < k; dy++) {
+            int row = 3 * ((y * k + dy) * sw + x * k) + c;
+            for (int dx = 0; dx < k; dx++) {
+              sum += src[row + 3 * dx] & 0xff;
+            }
+          }
+          out[3 * (y * w + x) + c] = (byte) ((sum + area / 2) / area);
+        }
+      }
+    }
+    return new RgbImage(w, h, out);
+  }
+
+  /** Maps detections on an image shrunk by {@code k} back to the original's coordinates. */
+  private static List<FaceDetection> scaled(List<FaceDetection> found, int k) {
+    if (k == 1) {
+      return found;
+    }
+    List<FaceDetection> out = new ArrayList<>(found.size());
+    for (FaceDetection d : found) {
+      Box b = d.box();
+      List<Point> lm = d.landmarks().stream().map(p -> new Point(p.x() * k, p.y() * k)).toList();
+      out.add(
+          new FaceDetection(
+              new Box(b.x1() * k, b.y1() * k, b.x2() * k, b.y2() * k), d.score(), lm));
+    }
+    return out;
   }
 
   private List<FaceDetection> detect(RgbImage image, double padding, int minFace) {
