@@ -35,6 +35,24 @@ public final class FaceChip {
   }
 
   /**
+   * Returns this chip mirrored left to right (for test-time augmentation).
+   *
+   * @return a new chip
+   */
+  public FaceChip mirrored() {
+    float[] out = new float[rgb.length];
+    for (int c = 0; c < 3; c++) {
+      for (int y = 0; y < size; y++) {
+        int row = (c * size + y) * size;
+        for (int x = 0; x < size; x++) {
+          out[row + x] = rgb[row + size - 1 - x];
+        }
+      }
+    }
+    return new FaceChip(size, out);
+  }
+
+  /**
    * Returns the side of the chip.
    *
    * @return the side in pixels

@@ -2,6 +2,7 @@ package dev.facegate.models.cli;
 
 import com.google.gson.Gson;
 import dev.facegate.models.detection.FaceDetector;
+import dev.facegate.models.image.ImageDecoder;
 import dev.facegate.models.image.RgbImage;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -9,8 +10,10 @@ import java.awt.image.BufferedImage;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,12 +35,14 @@ final class BenchCommand implements Command {
         + "  --runs N             timed runs, at least 50 (default 50)\n"
         + "  --warmup N           untimed runs first (default 10)\n"
         + "  --json               print the figures as one JSON line last\n"
+        + "  --compare            also time the original cascade (--cascade original), one run of\n"
+        + "                       each in turn, and print both and their ratios\n"
         + DetectorOptions.USAGE;
   }
 
   @Override
   public Set<String> switches() {
-    return Set.of("json");
+    return Set.of("json", "compare");
   }
 
   @Override
@@ -60,62 +65,103 @@ final class BenchCommand implements Command {
       throw new UsageException("--runs must be at least 50 for a stable p90");
     }
     boolean json = args.flag("json");
-    try (DetectorOptions options = DetectorOptions.open(args)) {
-      FaceDetector detector = options.detector();
-      Path file = Path.of(args.positionals().get(0));
-      RgbImage frame = resize(options.decoder().decodeRgb(file), width, height);
-      int faces = 0;
+    boolean compare = args.flag("compare");
+    FaceDetector.Builder builder = DetectorOptions.builder(args);
+    ImageDecoder decoder = DetectorOptions.decoder(args);
+    args.checkAllUsed();
+    Path file = Path.of(args.positionals().get(0));
+    RgbImage frame = resize(decoder.decodeRgb(file), width, height);
+    List<FaceDetector> detectors = new ArrayList<>();
+    try {
+      detectors.add(build(builder));
+      if (compare) {
+        detectors.add(build(builder.optOptimised(false)));
+      }
+      int n = detectors.size();
+      int[] faces = new int[n];
       for (int i = 0; i < warmup; i++) {
-        faces = detector.detect(frame).size();
+        for (int d = 0; d < n; d++) {
+          faces[d] = detectors.get(d).detect(frame).size();
+        }
       }
-      double[] ms = new double[runs];
-      long cpuStart = processCpuNanos();
+      // One run of each detector in turn, so that both see the same load on a shared machine.
+      double[][] ms = new double[n][runs];
+      long[] cpu = new long[n];
       for (int i = 0; i < runs; i++) {
-        long t = System.nanoTime();
-        detector.detect(frame);
-        ms[i] = (System.nanoTime() - t) / 1e6;
+        for (int d = 0; d < n; d++) {
+          long c = processCpuNanos();
+          long t = System.nanoTime();
+          detectors.get(d).detect(frame);
+          ms[d][i] = (System.nanoTime() - t) / 1e6;
+          cpu[d] += processCpuNanos() - c;
+        }
       }
-      // CPU time of the whole process (Java and native engine threads) per run: unlike wall time
-      // it hardly changes when other processes compete for the cores.
-      double cpuMs = (processCpuNanos() - cpuStart) / 1e6 / runs;
-      Arrays.sort(ms);
-      double median = percentile(ms, 50);
-      double p90 = percentile(ms, 90);
-      out.printf(
-          "%s %dx%d, min face %d, %s on %s: median %.1f ms, p90 %.1f ms, min %.1f ms,"
-              + " process CPU %.1f ms per run (%d runs after %d warm-up, %d faces)%n",
-          file.getFileName(),
-          width,
-          height,
-          detector.getMinFaceSize(),
-          detector.getEngineName(),
-          detector.getDevice(),
-          median,
-          p90,
-          ms[0],
-          cpuMs,
-          runs,
-          warmup,
-          faces);
-      if (json) {
+      List<Map<String, Object>> all = new ArrayList<>();
+      for (int d = 0; d < n; d++) {
+        FaceDetector detector = detectors.get(d);
+        // CPU time of the whole process (Java and native engine threads) per run: unlike wall time
+        // it hardly changes when other processes compete for the cores.
+        double cpuMs = cpu[d] / 1e6 / runs;
+        double[] sorted = ms[d].clone();
+        Arrays.sort(sorted);
+        double median = percentile(sorted, 50);
+        double p90 = percentile(sorted, 90);
+        String cascade = detector.isOptimised() ? "optimised" : "original";
+        out.printf(
+            "%s %dx%d, min face %d, %s cascade, %s on %s: median %.1f ms, p90 %.1f ms, min %.1f ms,"
+                + " process CPU %.1f ms per run (%d runs after %d warm-up, %d faces)%n",
+            file.getFileName(),
+            width,
+            height,
+            detector.getMinFaceSize(),
+            cascade,
+            detector.getEngineName(),
+            detector.getDevice(),
+            median,
+            p90,
+            sorted[0],
+            cpuMs,
+            runs,
+            warmup,
+            faces[d]);
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("image", file.toString());
         figures.put("width", width);
         figures.put("height", height);
         figures.put("minFace", detector.getMinFaceSize());
+        figures.put("cascade", cascade);
         figures.put("engine", detector.getEngineName());
         figures.put("device", detector.getDevice().toString());
         figures.put("runs", runs);
         figures.put("warmup", warmup);
-        figures.put("faces", faces);
+        figures.put("faces", faces[d]);
         figures.put("medianMs", median);
         figures.put("p90Ms", p90);
-        figures.put("minMs", ms[0]);
+        figures.put("minMs", sorted[0]);
         figures.put("cpuMsPerRun", cpuMs);
-        out.println(new Gson().toJson(figures));
+        all.add(figures);
       }
+      if (compare) {
+        out.printf(
+            "optimised / original: median %.2f, CPU per run %.2f%n",
+            (double) all.get(0).get("medianMs") / (double) all.get(1).get("medianMs"),
+            (double) all.get(0).get("cpuMsPerRun") / (double) all.get(1).get("cpuMsPerRun"));
+      }
+      if (json) {
+        out.println(new Gson().toJson(compare ? all : all.get(0)));
+      }
+    } finally {
+      detectors.forEach(FaceDetector::close);
     }
     return 0;
+  }
+
+  private static FaceDetector build(FaceDetector.Builder builder) throws UsageException {
+    try {
+      return builder.build();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
   }
 
   private static long processCpuNanos() {

@@ -17,6 +17,8 @@ final class DetectorOptions implements AutoCloseable {
         --scale-factor F     pyramid scale factor (default 0.709)
         --thresholds A,B,C   P-Net, R-Net, O-Net thresholds (default 0.6,0.7,0.7)
         --regressed-nms T    extra NMS on regressed candidates, a speed knob (default 0: off)
+        --cascade NAME       optimised (default) or original: the implementation before issue 16,
+                             kept to compare the two (same faces, boxes within rounding)
         --engine NAME        DJL engine: MXNet (default) or PyTorch (PyTorch needs its native
                              jar on the class path; an engine that cannot run is refused)
         --device NAME        cpu, gpu0, ... (default: the engine's default)
@@ -42,8 +44,25 @@ final class DetectorOptions implements AutoCloseable {
    * options: it checks that every option was used.
    */
   static DetectorOptions open(Args args) throws UsageException {
+    FaceDetector.Builder b = builder(args);
+    ImageDecoder decoder = decoder(args);
+    args.checkAllUsed();
+    try {
+      return new DetectorOptions(b.build(), decoder);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  /** Reads the detector options into a builder, without loading anything. */
+  static FaceDetector.Builder builder(Args args) throws UsageException {
+    String cascade = args.option("cascade").orElse("optimised");
+    if (!cascade.equals("optimised") && !cascade.equals("original")) {
+      throw new UsageException("--cascade must be optimised or original, not " + cascade);
+    }
     FaceDetector.Builder b =
         FaceDetector.builder()
+            .optOptimised(cascade.equals("optimised"))
             .optMinFaceSize(args.intOption("min-face", 40))
             .optScaleFactor(args.doubleOption("scale-factor", 0.709))
             .optRegressedNms(args.doubleOption("regressed-nms", 0))
@@ -64,18 +83,16 @@ final class DetectorOptions implements AutoCloseable {
     }
     args.option("pnet-params")
         .ifPresent(f -> b.optTrainedParameters(MtcnnBlocks.Stage.PNET, java.nio.file.Path.of(f)));
+    return b;
+  }
+
+  /** Reads {@code --max-pixels} into a decoder. */
+  static ImageDecoder decoder(Args args) throws UsageException {
     long maxPixels = (long) args.doubleOption("max-pixels", ImageDecoder.DEFAULT_MAX_PIXELS);
-    ImageDecoder decoder;
     try {
-      decoder = ImageDecoder.builder().optMaxPixels(maxPixels).build();
+      return ImageDecoder.builder().optMaxPixels(maxPixels).build();
     } catch (IllegalArgumentException e) {
       throw new UsageException("--max-pixels: " + e.getMessage());
-    }
-    args.checkAllUsed();
-    try {
-      return new DetectorOptions(b.build(), decoder);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
     }
   }
 

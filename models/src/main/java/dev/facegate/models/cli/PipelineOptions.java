@@ -15,6 +15,12 @@ final class PipelineOptions implements AutoCloseable {
       """
         --pad F              pad the image by F of its width/height on each side before detection
                              (helps on tight face crops; default 0)
+        --retry-pad F        when no face is found, detect again with a border of F per side
+                             (default 0.25; 0 = one pass only, the behaviour before issue 16)
+        --tta NAME           none (default) or flip: average each face's embedding with its
+                             mirror image's
+        --template NAME      chip template: facegate (default, fitted to face-api.js crops) or
+                             dlib (dlib's mean face, get_face_chip_details(150, 0.25))
         --fallback           embed the centre crop when no face is detected (reported as fallback)
         --max-faces N        embed nothing when more than N faces are found (status
                              too_many_faces, the detections still listed; default: no limit)
@@ -40,6 +46,18 @@ final class PipelineOptions implements AutoCloseable {
     if (!(pad >= 0 && pad <= 1)) {
       throw new UsageException("--pad must be between 0 and 1");
     }
+    double retryPad = args.doubleOption("retry-pad", FacePipeline.DEFAULT_RETRY_PADDING);
+    if (!(retryPad >= 0 && retryPad <= 1)) {
+      throw new UsageException("--retry-pad must be between 0 and 1");
+    }
+    String tta = args.option("tta").orElse("none");
+    if (!tta.equals("none") && !tta.equals("flip")) {
+      throw new UsageException("--tta must be none or flip");
+    }
+    String template = args.option("template").orElse("facegate");
+    if (!template.equals("facegate") && !template.equals("dlib")) {
+      throw new UsageException("--template must be facegate or dlib");
+    }
     boolean fallback = args.flag("fallback");
     int maxFaces = args.intOption("max-faces", Integer.MAX_VALUE);
     if (maxFaces < 0) {
@@ -50,7 +68,16 @@ final class PipelineOptions implements AutoCloseable {
     DetectorOptions detector = DetectorOptions.open(args);
     FaceEmbedder embedder;
     try {
-      embedder = FaceEmbedder.builder().optEngine(engine).optDevice(device).build();
+      embedder =
+          FaceEmbedder.builder()
+              .optEngine(engine)
+              .optDevice(device)
+              .optFlipAugmentation(tta.equals("flip"))
+              .optTemplate(
+                  template.equals("dlib")
+                      ? FaceEmbedder.DLIB_MEAN_FACE_TEMPLATE
+                      : FaceEmbedder.TEMPLATE)
+              .build();
     } catch (RuntimeException e) {
       detector.close();
       throw e;
@@ -61,6 +88,7 @@ final class PipelineOptions implements AutoCloseable {
             .setEmbedder(embedder)
             .optImageDecoder(detector.decoder())
             .optPadding(pad)
+            .optRetryPadding(retryPad)
             .optCentreCropFallback(fallback)
             .optMaxFacesToEmbed(maxFaces)
             .build();

@@ -1,5 +1,6 @@
 package dev.facegate.models.detection;
 
+import ai.djl.Model;
 import ai.djl.inference.Predictor;
 import ai.djl.translate.TranslateException;
 import dev.facegate.models.detection.Resampler.BytePixels;
@@ -19,10 +20,11 @@ import java.util.List;
 /**
  * The MTCNN cascade for one thread: P-Net over an image pyramid, then R-Net and O-Net on crops.
  *
- * <p>Holds one predictor per network, so an instance must not be used by two threads at once;
- * {@link FaceDetector} pools them. Follows the reference implementation (facenet's {@code
- * detect_face}) in continuous 0-based coordinates; in particular the landmarks are placed relative
- * to the box O-Net was given, not the box it then regresses to.
+ * <p>Holds one predictor per network (and, for the symbolic graphs, the models it alone uses and
+ * closes), so an instance must not be used by two threads at once; {@link FaceDetector} pools them.
+ * Follows the reference implementation (facenet's {@code detect_face}) in continuous 0-based
+ * coordinates; in particular the landmarks are placed relative to the box O-Net was given, not the
+ * box it then regresses to.
  */
 final class Cascade implements AutoCloseable {
 
@@ -57,18 +59,21 @@ final class Cascade implements AutoCloseable {
   private final Predictor<Batch, Heads> onet;
   private final boolean bgr;
   private final InferenceLock lock;
+  private final List<Model> owned;
 
   Cascade(
       Predictor<Batch, Heads> pnet,
       Predictor<Batch, Heads> rnet,
       Predictor<Batch, Heads> onet,
       boolean bgr,
-      InferenceLock lock) {
+      InferenceLock lock,
+      List<Model> owned) {
     this.pnet = pnet;
     this.rnet = rnet;
     this.onet = onet;
     this.bgr = bgr;
     this.lock = lock;
+    this.owned = owned;
   }
 
   /** A candidate box with its score and the regression the network proposed for it. */
@@ -334,5 +339,6 @@ final class Cascade implements AutoCloseable {
     pnet.close();
     rnet.close();
     onet.close();
+    owned.forEach(Model::close);
   }
 }

@@ -137,6 +137,16 @@ public final class MtcnnBlocks {
     }
   }
 
+  /**
+   * Returns the blocks that own weights (convolutions, dense layers, PReLUs), depth first in
+   * forward order: the order of {@link Stage}'s layer names.
+   */
+  static List<Block> parametrisedLayers(Block net) {
+    List<Block> layers = new ArrayList<>();
+    collectLayers(net, layers);
+    return layers;
+  }
+
   /** Collects, depth first in forward order, the blocks that own weights. */
   private static void collectLayers(Block block, List<Block> out) {
     if (block instanceof Conv2d || block instanceof Linear || block instanceof ChannelPrelu) {

@@ -47,6 +47,24 @@ public final class FaceEmbedder implements AutoCloseable {
           new double[][] {{44.8, 44.2}, {101.1, 42.2}, {72.8, 75.2}, {51.2, 102.9}, {99.8, 100.9}});
 
   /**
+   * The same 150 px chip placed as dlib's own {@code get_face_chip_details(shape, 150, 0.25)}
+   * places it: dlib's mean face (its 68-point average shape) reduced to the 5 points MTCNN gives
+   * (the centres of the six eye-contour points of each eye, the nose tip, the mouth corners),
+   * mapped by {@code (0.25 + p) / 1.5 * 150}. Symmetric, unlike {@link #TEMPLATE}, which was fitted
+   * to face-api.js's crops; selectable with {@link Builder#optTemplate} to compare the two.
+   */
+  public static final FaceTemplate DLIB_MEAN_FACE_TEMPLATE =
+      new FaceTemplate(
+          DlibResNet.INPUT_SIZE,
+          new double[][] {
+            {47.549, 46.599},
+            {100.476, 46.599},
+            {74.013, 76.563},
+            {50.415, 103.023},
+            {97.610, 103.023}
+          });
+
+  /**
    * Engine used when none is configured. Named explicitly because DJL's own default prefers PyTorch
    * whenever its jars are on the classpath.
    */
@@ -57,6 +75,8 @@ public final class FaceEmbedder implements AutoCloseable {
 
   private final Model model;
   private final InferenceLock lock;
+  private final FaceTemplate template;
+  private final boolean flipAugmentation;
   private final FaceChipTranslator translator = new FaceChipTranslator();
   private final ConcurrentLinkedQueue<Predictor<FaceChip, float[]>> idle =
       new ConcurrentLinkedQueue<>();
@@ -66,6 +86,8 @@ public final class FaceEmbedder implements AutoCloseable {
   private FaceEmbedder(Builder builder) {
     // The canonical name (and the engine's native library loaded) before deciding on the lock.
     this.lock = InferenceLock.forEngine(Engine.getEngine(builder.engine).getEngineName());
+    this.template = builder.template;
+    this.flipAugmentation = builder.flipAugmentation;
     TfjsWeights weights = builder.weights != null ? builder.weights : loadPackaged();
     this.model =
         lock.call(
@@ -130,7 +152,7 @@ public final class FaceEmbedder implements AutoCloseable {
    * @return the 150 px template
    */
   public FaceTemplate template() {
-    return TEMPLATE;
+    return template;
   }
 
   /**
@@ -149,6 +171,9 @@ public final class FaceEmbedder implements AutoCloseable {
    * @return the unit-length embedding
    */
   public Embedding embed(FaceChip chip) {
+    if (flipAugmentation) {
+      return embed(List.of(chip)).get(0);
+    }
     return Embedding.normalised(descriptor(chip), MODEL_ID, MODEL_VERSION);
   }
 
@@ -162,12 +187,32 @@ public final class FaceEmbedder implements AutoCloseable {
     if (chips.isEmpty()) {
       return List.of();
     }
+    List<FaceChip> batch = chips;
+    if (flipAugmentation) {
+      batch = new ArrayList<>(2 * chips.size());
+      batch.addAll(chips);
+      for (FaceChip c : chips) {
+        batch.add(c.mirrored());
+      }
+    }
+    List<FaceChip> input = batch;
     Predictor<FaceChip, float[]> p = borrow();
     try {
-      List<float[]> raw = lock.call(() -> p.batchPredict(chips));
-      List<Embedding> out = new ArrayList<>(raw.size());
-      for (float[] r : raw) {
-        out.add(Embedding.normalised(r, MODEL_ID, MODEL_VERSION));
+      List<float[]> raw = lock.call(() -> p.batchPredict(input));
+      List<Embedding> out = new ArrayList<>(chips.size());
+      for (int i = 0; i < chips.size(); i++) {
+        Embedding e = Embedding.normalised(raw.get(i), MODEL_ID, MODEL_VERSION);
+        if (flipAugmentation) {
+          // Mean of the two unit vectors, re-normalised.
+          Embedding m = Embedding.normalised(raw.get(chips.size() + i), MODEL_ID, MODEL_VERSION);
+          float[] sum = e.vector();
+          float[] other = m.vector();
+          for (int k = 0; k < sum.length; k++) {
+            sum[k] += other[k];
+          }
+          e = Embedding.normalised(sum, MODEL_ID, MODEL_VERSION);
+        }
+        out.add(e);
       }
       return out;
     } catch (TranslateException e) {
@@ -233,8 +278,41 @@ public final class FaceEmbedder implements AutoCloseable {
     private Device device;
     private TfjsWeights weights;
     private boolean affineFolded = true;
+    private FaceTemplate template = TEMPLATE;
+    private boolean flipAugmentation;
 
     private Builder() {}
+
+    /**
+     * Sets where the aligner puts the five landmarks in the chip (default {@link #TEMPLATE}).
+     * Embeddings made with different templates are not comparable: change it only with a
+     * re-enrolment.
+     *
+     * @param template a 150 px template, e.g. {@link #DLIB_MEAN_FACE_TEMPLATE}
+     * @return this builder
+     */
+    public Builder optTemplate(FaceTemplate template) {
+      java.util.Objects.requireNonNull(template, "template is required");
+      if (template.chipSize() != DlibResNet.INPUT_SIZE) {
+        throw new IllegalArgumentException(
+            "the network takes " + DlibResNet.INPUT_SIZE + " px chips, not " + template.chipSize());
+      }
+      this.template = template;
+      return this;
+    }
+
+    /**
+     * Embeds each chip and its mirror image and returns their normalised mean (test-time
+     * augmentation; default off). Costs a second network pass per face. Embeddings made with and
+     * without it are not comparable: change it only with a re-enrolment.
+     *
+     * @param enabled whether to average with the mirror image
+     * @return this builder
+     */
+    public Builder optFlipAugmentation(boolean enabled) {
+      this.flipAugmentation = enabled;
+      return this;
+    }
 
     /**
      * Whether the affine layers are folded into the convolutions at load time (default {@code

@@ -43,11 +43,24 @@ import java.util.Objects;
  */
 public final class FacePipeline {
 
+  /** Border of the second detection pass when the first finds nothing (see the builder). */
+  public static final double DEFAULT_RETRY_PADDING = 0.25;
+
+  /**
+   * The second pass looks for faces at least this fraction of the image's shorter side: it is meant
+   * for faces that fill the frame.
+   */
+  static final double RETRY_MIN_FACE_FRACTION = 0.4;
+
+  /** Smallest face side, in pixels, the second pass keeps when it shrinks a large image. */
+  static final int RETRY_FACE_PIXELS = 80;
+
   private final FaceDetector detector;
   private final FaceEmbedder embedder;
   private final FaceAligner aligner;
   private final ImageDecoder decoder;
   private final double padding;
+  private final double retryPadding;
   private final boolean centreCropFallback;
   private final int maxFacesToEmbed;
 
@@ -57,6 +70,7 @@ public final class FacePipeline {
     this.aligner = new FaceAligner(embedder.template());
     this.decoder = b.decoder;
     this.padding = b.padding;
+    this.retryPadding = b.retryPadding;
     this.centreCropFallback = b.centreCropFallback;
     this.maxFacesToEmbed = b.maxFacesToEmbed;
   }
@@ -205,8 +219,67 @@ public final class FacePipeline {
   }
 
   private List<FaceDetection> detect(RgbImage image) {
+    List<FaceDetection> found = detect(image, padding, 0);
+    if (found.isEmpty() && retryPadding > padding) {
+      // A face that fills the frame gives MTCNN no context: look again with a border, for big
+      // faces only. Only when the first pass found nothing, and without the small-face pyramid
+      // levels, so an empty kiosk or door frame pays a few milliseconds, not a second detection.
+      int bigFace =
+          (int) Math.round(RETRY_MIN_FACE_FRACTION * Math.min(image.width(), image.height()));
+      // Big faces need no full resolution to be found: shrink by a whole factor first so that the
+      // smallest face searched keeps at least RETRY_FACE_PIXELS (more than O-Net's 48 px input).
+      // Tight crops (a few hundred pixels) are not shrunk.
+      int k = Math.max(1, bigFace / RETRY_FACE_PIXELS);
+      RgbImage searched = k > 1 ? shrink(image, k) : image;
+      found = scaled(detect(searched, retryPadding, bigFace / k), k);
+    }
+    return found;
+  }
+
+  /** Averages each {@code k x k} block (the area filter for a whole factor). */
+  private static RgbImage shrink(RgbImage image, int k) {
+    int w = image.width() / k;
+    int h = image.height() / k;
+    int sw = image.width();
+    byte[] src = image.pixels();
+    byte[] out = new byte[3 * w * h];
+    int area = k * k;
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        for (int c = 0; c < 3; c++) {
+          int sum = 0;
+          for (int dy = 0; dy < k; dy++) {
+            int row = 3 * ((y * k + dy) * sw + x * k) + c;
+            for (int dx = 0; dx < k; dx++) {
+              sum += src[row + 3 * dx] & 0xff;
+            }
+          }
+          out[3 * (y * w + x) + c] = (byte) ((sum + area / 2) / area);
+        }
+      }
+    }
+    return new RgbImage(w, h, out);
+  }
+
+  /** Maps detections on an image shrunk by {@code k} back to the original's coordinates. */
+  private static List<FaceDetection> scaled(List<FaceDetection> found, int k) {
+    if (k == 1) {
+      return found;
+    }
+    List<FaceDetection> out = new ArrayList<>(found.size());
+    for (FaceDetection d : found) {
+      Box b = d.box();
+      List<Point> lm = d.landmarks().stream().map(p -> new Point(p.x() * k, p.y() * k)).toList();
+      out.add(
+          new FaceDetection(
+              new Box(b.x1() * k, b.y1() * k, b.x2() * k, b.y2() * k), d.score(), lm));
+    }
+    return out;
+  }
+
+  private List<FaceDetection> detect(RgbImage image, double padding, int minFace) {
     if (padding <= 0) {
-      return detector.detect(image);
+      return detector.detect(image, minFace);
     }
     // Tight crops (AT&T, the face-api.js examples) leave the detector no context around the face:
     // detect on a black border, then shift the results back. Alignment samples the original
@@ -214,7 +287,7 @@ public final class FacePipeline {
     int pw = (int) Math.round(padding * image.width());
     int ph = (int) Math.round(padding * image.height());
     RgbImage padded = pad(image, pw, ph);
-    List<FaceDetection> found = detector.detect(padded);
+    List<FaceDetection> found = detector.detect(padded, minFace);
     List<FaceDetection> shifted = new ArrayList<>(found.size());
     for (FaceDetection d : found) {
       Box b = d.box();
@@ -255,6 +328,7 @@ public final class FacePipeline {
     private FaceEmbedder embedder;
     private ImageDecoder decoder = ImageDecoder.newInstance();
     private double padding;
+    private double retryPadding = DEFAULT_RETRY_PADDING;
     private boolean centreCropFallback;
     private int maxFacesToEmbed = Integer.MAX_VALUE;
 
@@ -323,6 +397,26 @@ public final class FacePipeline {
         throw new IllegalArgumentException("padding must be in [0, 1], got " + fraction);
       }
       this.padding = fraction;
+      return this;
+    }
+
+    /**
+     * When detection finds no face, detects again on the image with a black border of this fraction
+     * of its width and height on each side (default {@value FacePipeline#DEFAULT_RETRY_PADDING}; 0
+     * turns the second pass off). It finds faces that fill the frame (ID photos, crops from other
+     * systems, a camera at arm's length), where MTCNN sees no context around the face. What it
+     * finds is a real detection with landmarks, not a guess, so it is on for enrolment too; it runs
+     * only when the first pass found nothing, and only if the fraction is larger than {@link
+     * #optPadding}'s.
+     *
+     * @param fraction border per side for the second pass, {@code 0 <= fraction <= 1}
+     * @return this builder
+     */
+    public Builder optRetryPadding(double fraction) {
+      if (!(fraction >= 0 && fraction <= 1)) {
+        throw new IllegalArgumentException("retry padding must be in [0, 1], got " + fraction);
+      }
+      this.retryPadding = fraction;
       return this;
     }
 

@@ -102,4 +102,19 @@ class FaceAlignerTest {
     }
     return new double[] {sx / sum, sy / sum};
   }
+
+  @Test
+  void aMirroredChipHasEachRowReversed() {
+    int size = 3;
+    float[] rgb = new float[3 * size * size];
+    for (int i = 0; i < rgb.length; i++) {
+      rgb[i] = i;
+    }
+    FaceChip chip = new FaceChip(size, rgb);
+    float[] m = chip.mirrored().rgb();
+    // Row 1 of the green plane: values 12, 13, 14 become 14, 13, 12.
+    assertThat(new float[] {m[12], m[13], m[14]}).containsExactly(14f, 13f, 12f);
+    assertThat(chip.mirrored().mirrored().rgb()).containsExactly(rgb);
+    assertThat(chip.rgb()).containsExactly(rgb.clone()); // the original is left as it was
+  }
 }

@@ -1,12 +1,14 @@
 package dev.facegate.models.embedding;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.google.gson.JsonParser;
 import dev.facegate.models.TestFaces;
 import dev.facegate.models.alignment.FaceAligner;
 import dev.facegate.models.alignment.FaceChip;
+import dev.facegate.models.alignment.FaceTemplate;
 import dev.facegate.models.comparison.Similarity;
 import java.nio.file.Files;
 import java.util.List;
@@ -40,6 +42,44 @@ class FaceEmbedderTest {
       assertThat(actual).hasSize(128);
       assertThat(l2(actual, expected)).as("L2 to faceDescriptor%d.json", i).isLessThan(0.05);
     }
+  }
+
+  /**
+   * With flip augmentation a chip and its mirror image give the same two descriptors, so the same
+   * embedding (up to the batch's float rounding); without it they differ measurably. A batch of two
+   * faces gives each face what it gets alone.
+   */
+  @Test
+  void flipAugmentationAveragesAChipWithItsMirrorImage() throws Exception {
+    FaceAligner aligner = new FaceAligner(embedder.template());
+    FaceChip a = aligner.wholeImage(image("faceapijs/test_images/face1.png"));
+    FaceChip b = aligner.wholeImage(image("faceapijs/test_images/face2.png"));
+    assertThat(Similarity.cosine(embedder.embed(a), embedder.embed(a.mirrored())))
+        .isLessThan(0.999);
+    try (FaceEmbedder flip = FaceEmbedder.builder().optFlipAugmentation(true).build()) {
+      Embedding plain = flip.embed(a);
+      assertThat(Similarity.cosine(plain, flip.embed(a.mirrored()))).isCloseTo(1, within(1e-5));
+      List<Embedding> batch = flip.embed(List.of(a, b));
+      assertThat(Similarity.cosine(batch.get(0), plain)).isCloseTo(1, within(1e-5));
+      assertThat(Similarity.cosine(batch.get(1), flip.embed(b))).isCloseTo(1, within(1e-5));
+      // The average stays close to the plain embedding: same face, not a different one.
+      assertThat(Similarity.cosine(plain, embedder.embed(a))).isGreaterThan(0.97);
+    }
+  }
+
+  @Test
+  void theTemplateMustFitTheNetworksChip() {
+    assertThat(FaceEmbedder.DLIB_MEAN_FACE_TEMPLATE.chipSize()).isEqualTo(150);
+    double[][] p = FaceEmbedder.DLIB_MEAN_FACE_TEMPLATE.points();
+    // dlib's mean face is symmetric: eyes and mouth corners at equal heights, nose in the middle.
+    assertThat(p[0][1]).isCloseTo(p[1][1], within(1e-3));
+    assertThat(p[3][1]).isCloseTo(p[4][1], within(1e-3));
+    assertThat(p[2][0]).isCloseTo((p[0][0] + p[1][0]) / 2, within(0.1));
+    var small =
+        new FaceTemplate(112, new double[][] {{38, 52}, {74, 52}, {56, 72}, {42, 92}, {70, 92}});
+    assertThatThrownBy(() -> FaceEmbedder.builder().optTemplate(small))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("150");
   }
 
   @Test

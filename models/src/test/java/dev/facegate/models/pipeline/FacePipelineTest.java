@@ -108,6 +108,34 @@ class FacePipelineTest {
     assertThat(result.largestFace()).isEmpty();
   }
 
+  /**
+   * AT&T {@code s2/6}: the face fills the 92 x 112 crop and MTCNN finds nothing in one pass (the
+   * verify runs before issue 16 listed it among the 3 no-face images); the padded second pass finds
+   * it, with landmarks inside the crop. Without the second pass it stays NO_FACE.
+   */
+  @Test
+  void aFaceThatFillsTheFrameIsFoundByThePaddedSecondPass() {
+    Path crop = TestFaces.file("att_orl_faces/png/s2/6.png");
+    FacePipeline onePass =
+        FacePipeline.builder()
+            .setDetector(detector)
+            .setEmbedder(embedder)
+            .optRetryPadding(0)
+            .build();
+    assertThat(onePass.process(crop).status()).isEqualTo(PhotoResult.Status.NO_FACE);
+
+    PhotoResult result = pipeline.process(crop);
+    assertThat(result.status()).isEqualTo(PhotoResult.Status.FACES);
+    EmbeddedFace face = result.faces().get(0);
+    assertThat(face.detected()).isTrue();
+    assertThat(face.landmarks())
+        .allSatisfy(
+            p -> {
+              assertThat(p.x()).isBetween(0.0, 92.0);
+              assertThat(p.y()).isBetween(0.0, 112.0);
+            });
+  }
+
   @Test
   void theCentreCropFallbackIsReported() {
     FacePipeline withFallback =
