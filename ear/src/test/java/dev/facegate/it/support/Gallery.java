@@ -58,9 +58,14 @@ public final class Gallery {
 
   /** A new door controller with its own key pair, registered by its public key. */
   public DoorClient door(String name) {
+    return door(name, "main");
+  }
+
+  /** A new door controller at a site, with its own key pair. */
+  public DoorClient door(String name, String site) {
     KeyPair keys = DoorClient.newKeyPair();
     JsonObject json =
-        createDevice(name, ",\"publicKey\":\"" + DoorClient.publicKeyText(keys) + "\"");
+        createDevice(name, site, ",\"publicKey\":\"" + DoorClient.publicKeyText(keys) + "\"");
     assertThat(json.containsKey("token")).as("a keyed device gets no token").isFalse();
     return DoorClient.withKey(
         api, json.getJsonObject("device").getJsonNumber("id").longValue(), keys);
@@ -68,18 +73,20 @@ public final class Gallery {
 
   /** A new door controller on the legacy token scheme. */
   public DoorClient legacyDoor(String name) {
-    JsonObject json = createDevice(name, ",\"legacy\":true");
+    JsonObject json = createDevice(name, "main", ",\"legacy\":true");
     return DoorClient.legacy(
         api, json.getJsonObject("device").getJsonNumber("id").longValue(), json.getString("token"));
   }
 
-  private JsonObject createDevice(String name, String credential) {
+  private JsonObject createDevice(String name, String site, String credential) {
     Api.Reply reply =
         api.postJson(
             "api/v1/devices",
             "{\"name\":\""
                 + name
-                + "\",\"kind\":\"DOOR\",\"site\":\"main\",\"doorName\":\""
+                + "\",\"kind\":\"DOOR\",\"site\":\""
+                + site
+                + "\",\"doorName\":\""
                 + name
                 + "\""
                 + credential
