@@ -41,10 +41,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class DoorBurstIT {
+public class DoorBurstIT {
 
   private static final String DEEPFACE = "deepface_tests/";
   private static final String FRONTAL = DEEPFACE + "img16.jpg";
+
+  /** The person, shared with {@code CheckInLogLivenessIT}. */
+  public static final String PERSON_NAME = "Deepface Five";
+
+  public static final String ENROLLED = DEEPFACE + "img17.jpg";
   private static final List<String> HEAD_TURN =
       List.of(FRONTAL, DEEPFACE + "img59.jpg", DEEPFACE + "img61.jpg");
 
@@ -55,7 +60,7 @@ class DoorBurstIT {
 
   @ArquillianResource URL baseUrl;
 
-  private static String person;
+  private String person;
 
   private Api api;
   private Gallery gallery;
@@ -65,11 +70,7 @@ class DoorBurstIT {
   void enrolOnceAndInstallADoor() {
     api = Api.asAdmin(baseUrl);
     gallery = new Gallery(api);
-    synchronized (DoorBurstIT.class) {
-      if (person == null) {
-        person = gallery.enrolled("Deepface Five", DEEPFACE + "img17.jpg");
-      }
-    }
+    person = gallery.enrolledOnce(PERSON_NAME, ENROLLED);
     door = gallery.door("Burst door " + System.nanoTime());
   }
 
@@ -100,6 +101,11 @@ class DoorBurstIT {
   @Test
   void aPhotoWavedByRotationsScalesAndShiftsIsRefusedAsLivenessFailed() {
     assertRefusedAsFlat(Bursts.moved(Faces.read(FRONTAL), 5, 16));
+  }
+
+  @Test
+  void aPrintTiltedInPerspectiveToFakeAHeadTurnIsRefusedAsLivenessFailed() {
+    assertRefusedAsFlat(Bursts.tilted(Faces.read(FRONTAL), 5, 40, 17));
   }
 
   @Test

@@ -18,7 +18,8 @@ import javax.imageio.ImageIO;
  * Door bursts made at test time from one real photo, as the simulated presentation attacks of
  * docs/liveness.md: (a) a print held up, the same photo with small jitter and sensor noise; (b) a
  * print or phone waved in front of the camera, the photo moved by random similarity transforms
- * (rotation, scale, shift). Seeded, so every run sends the same frames.
+ * (rotation, scale, shift); (c) a print tilted about its vertical axis in perspective, to fake a
+ * head turn. Seeded, so every run sends the same frames.
  */
 public final class Bursts {
 
@@ -68,6 +69,62 @@ public final class Bursts {
                   3)));
     }
     return frames;
+  }
+
+  /**
+   * (c) The photo as a print turned about its vertical axis, 0 to {@code maxDegrees} and back over
+   * {@code n} frames, seen in perspective by a camera three photo widths away: a print tilted to
+   * fake a head turn.
+   */
+  public static List<byte[]> tilted(byte[] photo, int n, double maxDegrees, long seed) {
+    Random random = new Random(seed);
+    BufferedImage image = read(photo);
+    List<byte[]> frames = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      double phase = n == 1 ? 0 : Math.sin(Math.PI * i / (n - 1));
+      frames.add(jpeg(tilt(image, Math.toRadians(maxDegrees * phase), random, 3)));
+    }
+    return frames;
+  }
+
+  /**
+   * A plane turned by {@code angle} about its vertical centre line, projected by a pinhole camera
+   * at distance {@code d} = 3 widths (focal length d, so the untilted photo keeps its size): an
+   * output pixel (u, v) comes from the photo point x = u d / (d cos a - u sin a), y = v (d + x sin
+   * a) / d, both relative to the centre.
+   */
+  private static BufferedImage tilt(
+      BufferedImage photo, double angle, Random random, double noise) {
+    int w = photo.getWidth();
+    int h = photo.getHeight();
+    double cx = w / 2.0;
+    double cy = h / 2.0;
+    double d = 3.0 * w;
+    double sin = Math.sin(angle);
+    double cos = Math.cos(angle);
+    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    for (int v = 0; v < h; v++) {
+      for (int u = 0; u < w; u++) {
+        double pu = u - cx;
+        double pv = v - cy;
+        double denominator = d * cos - pu * sin;
+        int rgb = WALL.getRGB();
+        if (denominator > 1e-6) {
+          double x = pu * d / denominator;
+          double y = pv * (d + x * sin) / d;
+          int sx = (int) Math.round(x + cx);
+          int sy = (int) Math.round(y + cy);
+          if (sx >= 0 && sx < w && sy >= 0 && sy < h) {
+            rgb = photo.getRGB(sx, sy);
+          }
+        }
+        int r = clamp(((rgb >> 16) & 0xff) + random.nextGaussian() * noise);
+        int g = clamp(((rgb >> 8) & 0xff) + random.nextGaussian() * noise);
+        int b = clamp((rgb & 0xff) + random.nextGaussian() * noise);
+        out.setRGB(u, v, (r << 16) | (g << 8) | b);
+      }
+    }
+    return out;
   }
 
   /** The photo turned about its centre, scaled and shifted, on a wall, with Gaussian noise. */

@@ -48,6 +48,19 @@ public final class Gallery {
     }
   }
 
+  /**
+   * The same as {@link #enrolled}, once per test run: system tests share one gallery, and the
+   * quality gate refuses a second employee with the same face, so the test classes that need the
+   * same person share this one.
+   */
+  public String enrolledOnce(String name, String... photos) {
+    return ONCE.computeIfAbsent(
+        name + " " + String.join(" ", photos), key -> enrolled(name, photos));
+  }
+
+  private static final java.util.Map<String, String> ONCE =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   /** An employee with consent and the given photos enrolled; returns the number. */
   public String enrolled(String name, String... photos) {
     String number = employee(name, "Testing");
