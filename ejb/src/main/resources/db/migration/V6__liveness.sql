@@ -1,6 +1,7 @@
 -- FaceGate schema, version 6: liveness (issue 15). Check-ins say whether their face was checked
 -- for liveness and may be refused as LIVENESS_FAILED; the liveness bounds are one settings row
--- with per-site overrides (like recognition_settings). Portable SQL (PostgreSQL, H2 2.x).
+-- with per-site overrides (like recognition_settings); each kiosk switches its head-turn challenge
+-- on or off (null = on). Portable SQL (PostgreSQL, H2 2.x).
 
 ALTER TABLE check_in DROP CONSTRAINT ck_check_in_outcome;
 ALTER TABLE check_in ADD CONSTRAINT ck_check_in_outcome
@@ -13,6 +14,8 @@ ALTER TABLE check_in ADD CONSTRAINT ck_check_in_liveness_failed
     CHECK ((outcome = 'LIVENESS_FAILED') = (liveness IS NOT NULL AND liveness = 'FAILED'));
 ALTER TABLE check_in ADD CONSTRAINT ck_check_in_liveness_failed_names_nobody
     CHECK (outcome <> 'LIVENESS_FAILED' OR (employee_id IS NULL AND NOT door_opened));
+
+ALTER TABLE device ADD COLUMN liveness_challenge BOOLEAN;
 
 CREATE TABLE liveness_settings (
     id                   BIGINT PRIMARY KEY,

@@ -127,6 +127,19 @@ public final class Bursts {
     return out;
   }
 
+  /** The photo mirrored left to right: a real head turn to one side becomes one to the other. */
+  public static byte[] mirrored(byte[] photo) {
+    BufferedImage image = read(photo);
+    BufferedImage out =
+        new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        out.setRGB(image.getWidth() - 1 - x, y, image.getRGB(x, y));
+      }
+    }
+    return jpeg(out);
+  }
+
   /** The photo turned about its centre, scaled and shifted, on a wall, with Gaussian noise. */
   private static BufferedImage render(
       BufferedImage photo,

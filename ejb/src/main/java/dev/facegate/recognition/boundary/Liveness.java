@@ -3,6 +3,7 @@ package dev.facegate.recognition.boundary;
 import dev.facegate.domain.audit.AuditAction;
 import dev.facegate.domain.recognition.LivenessBounds;
 import dev.facegate.domain.recognition.LivenessSettings;
+import dev.facegate.models.liveness.ChallengeVerifier;
 import dev.facegate.platform.InvalidInputException;
 import dev.facegate.platform.NotFoundException;
 import dev.facegate.platform.Roles;
@@ -38,6 +39,15 @@ public class Liveness {
   @RolesAllowed(Roles.DEVICE)
   public LivenessBounds boundsFor(String site) {
     return settings.current().boundsFor(site);
+  }
+
+  /**
+   * The head-turn challenge's settings at a device's site: the site's bounds, with the identity and
+   * track rules at the models' measured defaults.
+   */
+  @RolesAllowed(Roles.DEVICE)
+  public ChallengeVerifier.Settings challengeSettingsFor(String site) {
+    return LivenessSettingsRepository.challengeSettings(boundsFor(site));
   }
 
   /**
