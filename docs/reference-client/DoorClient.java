@@ -6,6 +6,7 @@
  *   javac DoorClient.java
  *   java DoorClient keygen door.key                 # once: writes the private key, prints the public key
  *   java DoorClient send https://portal.example 7 door.key frame.jpg
+ *   java DoorClient send https://portal.example 7 door.key f1.jpg f2.jpg f3.jpg   # a burst (2 to 5)
  *
  * The door generates its own Ed25519 key pair and keeps the private key (PKCS#8, here a file
  * readable only by the controller's service account). An administrator registers the printed public
@@ -27,7 +28,17 @@
  *
  * The portal checks the signature, the 60 s window around created, and replays before it reads the
  * body, then checks the body against Content-Digest. See docs/api.md.
+ *
+ * A burst (2 to 5 frames taken while the person walks up) adds the passive liveness check: the body
+ * is multipart/form-data, one part per frame, the digest is over the whole multipart body, and the
+ * signature also covers "content-type" (whose boundary says how the body splits into frames):
+ *
+ *   "content-type": multipart/form-data; boundary=<boundary>
+ *
+ * comes after the "content-digest" line, and ("@method" "@path" "content-digest" "content-type")
+ * in the parameters.
  */
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,7 +59,9 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 
 public final class DoorClient {
 
@@ -68,15 +81,44 @@ public final class DoorClient {
 
   /** Posts one camera frame and returns the portal's JSON answer (decision OPEN or DENY). */
   public HttpResponse<String> decide(byte[] jpeg) throws Exception {
+    return post(jpeg, "image/jpeg", false);
+  }
+
+  /**
+   * Posts a burst of 2 to 5 frames, in the order taken, as one multipart body; the answer's
+   * "liveness" says whether the face moved like a head.
+   */
+  public HttpResponse<String> decideBurst(List<byte[]> jpegs) throws Exception {
+    byte[] boundaryBytes = new byte[12];
+    RANDOM.nextBytes(boundaryBytes);
+    String boundary = "burst-" + HexFormat.of().formatHex(boundaryBytes);
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    for (int i = 0; i < jpegs.size(); i++) {
+      body.writeBytes(
+          ("--" + boundary + "\r\n"
+                  + "Content-Disposition: form-data; name=\"frame\"; filename=\"frame" + i + ".jpg\"\r\n"
+                  + "Content-Type: image/jpeg\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      body.writeBytes(jpegs.get(i));
+      body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+    return post(body.toByteArray(), "multipart/form-data; boundary=" + boundary, true);
+  }
+
+  private HttpResponse<String> post(byte[] body, String contentType, boolean signContentType)
+      throws Exception {
     String path = "/api/v1/doors/" + doorId + "/decisions";
     String digest =
         "sha-256=:"
-            + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(jpeg))
+            + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(body))
             + ":";
     byte[] nonce = new byte[16];
     RANDOM.nextBytes(nonce);
     String params =
-        "(\"@method\" \"@path\" \"content-digest\")"
+        (signContentType
+                ? "(\"@method\" \"@path\" \"content-digest\" \"content-type\")"
+                : "(\"@method\" \"@path\" \"content-digest\")")
             + ";created=" + Instant.now().getEpochSecond()
             + ";keyid=\"" + doorId + "\""
             + ";nonce=\"" + HexFormat.of().formatHex(nonce) + "\"";
@@ -84,6 +126,7 @@ public final class DoorClient {
         "\"@method\": POST\n"
             + "\"@path\": " + path + "\n"
             + "\"content-digest\": " + digest + "\n"
+            + (signContentType ? "\"content-type\": " + contentType + "\n" : "")
             + "\"@signature-params\": " + params;
     Signature ed25519 = Signature.getInstance("Ed25519");
     ed25519.initSign(key);
@@ -93,11 +136,11 @@ public final class DoorClient {
     HttpRequest request =
         HttpRequest.newBuilder(portal.resolve(path))
             .timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "image/jpeg")
+            .header("Content-Type", contentType)
             .header("Content-Digest", digest)
             .header("Signature-Input", "door=" + params)
             .header("Signature", "door=:" + signature + ":")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(jpeg))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
@@ -130,16 +173,21 @@ public final class DoorClient {
   public static void main(String[] args) throws Exception {
     if (args.length == 2 && args[0].equals("keygen")) {
       System.out.println(keygen(Path.of(args[1])));
-    } else if (args.length == 5 && args[0].equals("send")) {
+    } else if (args.length >= 5 && args.length <= 9 && args[0].equals("send")) {
       DoorClient door =
           new DoorClient(URI.create(args[1]), Long.parseLong(args[2]), readKey(Path.of(args[3])));
-      HttpResponse<String> answer = door.decide(Files.readAllBytes(Path.of(args[4])));
+      List<byte[]> frames = new ArrayList<>();
+      for (int i = 4; i < args.length; i++) {
+        frames.add(Files.readAllBytes(Path.of(args[i])));
+      }
+      HttpResponse<String> answer =
+          frames.size() == 1 ? door.decide(frames.get(0)) : door.decideBurst(frames);
       System.out.println(answer.statusCode() + " " + answer.body());
       System.exit(answer.statusCode() == 200 ? 0 : 1);
     } else {
       System.err.println(
           "usage: java DoorClient keygen KEYFILE\n"
-              + "       java DoorClient send PORTAL_URL DOOR_ID KEYFILE FRAME.jpg");
+              + "       java DoorClient send PORTAL_URL DOOR_ID KEYFILE FRAME.jpg [up to 4 more]");
       System.exit(2);
     }
   }

@@ -6,6 +6,9 @@
 //   attempt         a face is in view: frames back to back (at least ATTEMPT_INTERVAL_MS apart)
 //   checked-in      the greeting, for RESULT_MS
 //   not-recognised  the not-recognised message, for RESULT_MS
+//   challenge       recognised; the server asks the person to turn their head to one side (an
+//                   arrow over the preview) and back: frames back to back until it decides
+//   liveness-failed the turn was not confirmed (LIVENESS_FAILED): try again or use the badge
 //   rest            after a result: "watch" frames only, until the face has left or REST_MAX_MS
 //   camera-blocked  no camera (refused, missing, or an insecure page): the badge pad is offered
 //   offline         the server cannot be reached: retried every RETRY_MS
@@ -34,6 +37,8 @@
   const padPin = document.getElementById('badge-pin');
   const padMessage = document.getElementById('badge-message');
   const capture = document.createElement('canvas');
+  const challenge = document.getElementById('challenge');
+  const challengeArrow = document.getElementById('challenge-arrow');
 
   // For tests and the benchmark: per attempt, ms from the capture of its first frame with a face
   // to the greeting (or the not-recognised message) on screen.
@@ -183,7 +188,11 @@
     if (recognised && checkIn.duplicate) {
       message += ' (already recorded a moment ago)';
     }
-    setState(recognised ? 'checked-in' : 'not-recognised', message);
+    setState(
+      recognised
+        ? 'checked-in'
+        : checkIn.outcome === 'LIVENESS_FAILED' ? 'liveness-failed' : 'not-recognised',
+      message);
     holdUntil = performance.now() + RESULT_MS;
     if (firstFaceAt !== null) {
       timings.push({ms: Math.round(performance.now() - firstFaceAt), outcome: checkIn.outcome});
@@ -202,7 +211,8 @@
     if (now < holdUntil) {
       return holdUntil - now;
     }
-    if (body.dataset.state === 'checked-in' || body.dataset.state === 'not-recognised') {
+    if (body.dataset.state === 'checked-in' || body.dataset.state === 'not-recognised'
+        || body.dataset.state === 'liveness-failed') {
       // The result has been shown: wait for the person to leave before a new attempt can start.
       setState('rest', 'Next person, please');
       drawFace(null);
@@ -270,6 +280,16 @@
     if (answer.checkIn) {
       showResult(answer.checkIn);
       return 0;
+    }
+    if (answer.state === 'CHALLENGE') {
+      // The person sees the preview as in a mirror: their own left is the screen's left.
+      attemptId = answer.attemptId;
+      challenge.dataset.side = answer.challenge;
+      challengeArrow.textContent = answer.challenge === 'LEFT' ? '\u2B05' : '\u27A1';
+      setState('challenge', answer.challenge === 'LEFT'
+        ? 'Turn your head to the left, then look back'
+        : 'Turn your head to the right, then look back');
+      return ATTEMPT_INTERVAL_MS;
     }
     if (answer.state === 'PENDING' && answer.faceCount > 0) {
       attemptId = answer.attemptId;

@@ -117,6 +117,10 @@ public class Device {
   @Column(name = "attempt_timeout_ms")
   private Integer attemptTimeoutMs;
 
+  /** Whether a kiosk asks for the head-turn challenge; null = the default, on. */
+  @Column(name = "liveness_challenge")
+  private Boolean livenessChallenge;
+
   @Version private long version;
 
   /** For JPA only. */
@@ -247,6 +251,19 @@ public class Device {
     this.framesRequired = agreement.required();
     this.framesWindow = agreement.window();
     this.attemptTimeoutMs = Math.toIntExact(agreement.timeout().toMillis());
+  }
+
+  /** Whether this kiosk asks for the head-turn challenge (on unless switched off). */
+  public boolean isLivenessChallengeOn() {
+    return kind == DeviceKind.KIOSK && (livenessChallenge == null || livenessChallenge);
+  }
+
+  /** Switches this kiosk's head-turn challenge on or off. */
+  public void setLivenessChallenge(boolean on) {
+    if (kind != DeviceKind.KIOSK) {
+      throw new IllegalStateException("only a kiosk asks for the head-turn challenge");
+    }
+    this.livenessChallenge = on;
   }
 
   /** Replaces a legacy device's token. A device with a key has no token to rotate. */

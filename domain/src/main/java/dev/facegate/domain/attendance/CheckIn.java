@@ -74,9 +74,18 @@ public class CheckIn {
   @Column(updatable = false, length = 3)
   private Direction direction;
 
+  /**
+   * Whether the face was checked for liveness; null on check-ins recorded before the check existed
+   * (schema version 6).
+   */
+  @Enumerated(EnumType.STRING)
+  @Column(updatable = false, length = 12)
+  private LivenessCheck liveness;
+
   /** For JPA only. */
   protected CheckIn() {}
 
+  /** A check-in whose face was not checked for liveness ({@link LivenessCheck#NOT_CHECKED}). */
   public CheckIn(
       Instant occurredAt,
       long deviceId,
@@ -90,6 +99,40 @@ public class CheckIn {
       String modelVersion,
       Method method,
       Direction direction) {
+    this(
+        occurredAt,
+        deviceId,
+        employeeId,
+        outcome,
+        doorOpened,
+        duplicate,
+        bestScore,
+        runnerUpScore,
+        reason,
+        modelVersion,
+        method,
+        direction,
+        LivenessCheck.NOT_CHECKED);
+  }
+
+  /**
+   * A check-in with the result of its liveness check. A {@link Outcome#LIVENESS_FAILED} check-in is
+   * exactly one whose check {@link LivenessCheck#FAILED}: it names nobody and opens nothing.
+   */
+  public CheckIn(
+      Instant occurredAt,
+      long deviceId,
+      Long employeeId,
+      Outcome outcome,
+      boolean doorOpened,
+      boolean duplicate,
+      Double bestScore,
+      Double runnerUpScore,
+      String reason,
+      String modelVersion,
+      Method method,
+      Direction direction,
+      LivenessCheck liveness) {
     this.occurredAt = requireNonNull(occurredAt, "time is required");
     this.deviceId = deviceId;
     this.outcome = requireNonNull(outcome, "outcome is required");
@@ -119,6 +162,11 @@ public class CheckIn {
       throw new IllegalArgumentException("a kiosk check-in of an employee records its direction");
     }
     this.direction = direction;
+    this.liveness = requireNonNull(liveness, "liveness is required");
+    if ((outcome == Outcome.LIVENESS_FAILED) != (liveness == LivenessCheck.FAILED)) {
+      throw new IllegalArgumentException(
+          "the outcome is LIVENESS_FAILED exactly when the liveness check failed");
+    }
   }
 
   public Long getId() {
@@ -172,5 +220,10 @@ public class CheckIn {
   /** IN or OUT for kiosk check-ins; null for door passages. */
   public Direction getDirection() {
     return direction;
+  }
+
+  /** Whether the face was checked for liveness; null for check-ins older than the check. */
+  public LivenessCheck getLiveness() {
+    return liveness;
   }
 }

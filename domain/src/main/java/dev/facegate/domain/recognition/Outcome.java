@@ -9,5 +9,10 @@ public enum Outcome {
   /** No face in the frame. */
   NO_FACE,
   /** More than one face: a door must not guess whom to let in. */
-  MULTIPLE_FACES
+  MULTIPLE_FACES,
+  /**
+   * A face was seen, but the liveness check refused it as a presentation attack (a flat picture, a
+   * failed head-turn challenge). Recorded by check-ins only: a recognition decision never has it.
+   */
+  LIVENESS_FAILED
 }

@@ -21,6 +21,7 @@ public final class CheckInBuilder {
   private String modelVersion = "1";
   private Method method = Method.DOOR;
   private Direction direction;
+  private LivenessCheck liveness = LivenessCheck.NOT_CHECKED;
 
   private CheckInBuilder() {}
 
@@ -68,6 +69,12 @@ public final class CheckInBuilder {
     return this;
   }
 
+  /** The result of the liveness check (NOT_CHECKED unless set). */
+  public CheckInBuilder withLiveness(LivenessCheck liveness) {
+    this.liveness = liveness;
+    return this;
+  }
+
   public CheckInBuilder at(Instant when) {
     this.occurredAt = when;
     return this;
@@ -86,6 +93,7 @@ public final class CheckInBuilder {
         reason,
         modelVersion,
         method,
-        direction);
+        direction,
+        liveness);
   }
 }

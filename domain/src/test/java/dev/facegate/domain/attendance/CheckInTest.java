@@ -55,4 +55,59 @@ class CheckInTest {
     assertThat(checkIn.getMethod()).isEqualTo(Method.DOOR);
     assertThat(checkIn.getDirection()).isNull();
   }
+
+  @Test
+  void aCheckInIsLivenessFailedExactlyWhenItsCheckFailedAndThenNamesNobody() {
+    CheckIn refused =
+        aCheckIn()
+            .withOutcome(Outcome.LIVENESS_FAILED)
+            .withLiveness(LivenessCheck.FAILED)
+            .withScores(0.97, 0.4)
+            .build();
+
+    assertThat(refused.getLiveness()).isEqualTo(LivenessCheck.FAILED);
+    assertThat(refused.getEmployeeId()).isNull();
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> aCheckIn().withOutcome(Outcome.LIVENESS_FAILED).build());
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> aCheckIn().matching(7L).withLiveness(LivenessCheck.FAILED).build());
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                aCheckIn()
+                    .withOutcome(Outcome.LIVENESS_FAILED)
+                    .withEmployee(7L)
+                    .withLiveness(LivenessCheck.FAILED)
+                    .build());
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                aCheckIn()
+                    .withOutcome(Outcome.LIVENESS_FAILED)
+                    .withLiveness(LivenessCheck.FAILED)
+                    .openingTheDoor()
+                    .build());
+  }
+
+  @Test
+  void withoutAStatedCheckACheckInWasNotCheckedForLiveness() {
+    CheckIn checkIn =
+        new CheckIn(
+            java.time.Instant.parse("2026-12-01T08:00:00Z"),
+            1,
+            7L,
+            Outcome.MATCH,
+            true,
+            false,
+            0.97,
+            null,
+            "test",
+            "1",
+            Method.DOOR,
+            null);
+
+    assertThat(checkIn.getLiveness()).isEqualTo(LivenessCheck.NOT_CHECKED);
+    assertThat(aCheckIn().matching(7L).withLiveness(LivenessCheck.PASSED).build().getLiveness())
+        .isEqualTo(LivenessCheck.PASSED);
+  }
 }

@@ -6,12 +6,16 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import dev.facegate.it.kiosk.KioskChallengeIT;
 import dev.facegate.it.support.Api;
 import dev.facegate.it.support.Browser;
+import dev.facegate.it.support.Bursts;
 import dev.facegate.it.support.Deployments;
+import dev.facegate.it.support.Faces;
 import dev.facegate.it.support.FakeCamera;
 import dev.facegate.it.support.Gallery;
 import dev.facegate.it.support.KioskClient;
+import dev.facegate.it.support.ScriptedCamera;
 import dev.facegate.it.support.TestCredentials;
 import jakarta.json.JsonObject;
 import java.awt.image.BufferedImage;
@@ -33,6 +37,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 
 /**
@@ -119,6 +124,12 @@ class KioskIT extends BrowserSession {
     browser.screenshot("kiosk-01-console-pairing-code");
     devices.closePairingDialog();
     assertThat(devices.rows()).anySatisfy(r -> assertThat(r).contains(kioskName, "not paired"));
+    // This test is about pairing and the greeting; the head-turn challenge has its own tests.
+    Api.Reply challengeOff =
+        admin.putJson(
+            "api/v1/devices/" + deviceId(admin, kioskName) + "/liveness-challenge",
+            "{\"enabled\":false}");
+    assertThat(challengeOff.status()).as(challengeOff.body()).isEqualTo(200);
 
     Path video = new FakeCamera().empty(2).photo(CAMERA_PHOTO, 5).empty(25).write("kiosk-enrolled");
     {
@@ -154,6 +165,104 @@ class KioskIT extends BrowserSession {
     DevicesPage.open(browser.driver(), baseUrl.toString());
     assertThat(new DevicesPage(browser.driver()).rows())
         .anySatisfy(r -> assertThat(r).contains(kioskName, "paired browser"));
+  }
+
+  /**
+   * The side is random, so the camera is one the test drives ({@link ScriptedCamera}): it shows the
+   * recognised person frontal, reads the side the page asks for, then shows her turning to it
+   * (penny2 -> penny3, mirrored for a left turn) and back. The site's time limit is 15 s instead of
+   * 4 s because the shared 2-core test machine takes up to a second or more per frame.
+   */
+  @Test
+  void aPersonWhoTurnsTheHeadAsAskedIsGreetedWithLivenessPassed() {
+    Api admin = Api.asAdmin(baseUrl);
+    new Gallery(admin).enrolledOnce(KioskChallengeIT.PERSON_NAME, KioskChallengeIT.ENROLMENT);
+    String site = "challenge-live-" + System.nanoTime();
+    Api.Reply bounds =
+        admin.putJson(
+            "api/v1/settings/liveness/sites/" + site,
+            "{\"frontalYawDegrees\":10,\"turnYawDegrees\":20,\"timeLimitMillis\":15000,"
+                + "\"minResidual\":0.06}");
+    assertThat(bounds.status()).as(bounds.body()).isEqualTo(200);
+    KioskClient.Created created = KioskClient.createWithChallenge(admin, name("Live kiosk"), site);
+    byte[] frontal = Faces.read(KioskChallengeIT.FRONTAL);
+    byte[] turned = Faces.read(KioskChallengeIT.TURNED_RIGHT);
+    {
+      Browser kioskBrowser =
+          kioskBrowser(List.of("--use-fake-ui-for-media-stream"), new Dimension(1280, 800));
+      ScriptedCamera camera = ScriptedCamera.install(kioskBrowser);
+      KioskPage kiosk =
+          KioskPage.open(kioskBrowser.driver(), baseUrl.toString()).pair(created.pairingCode());
+      camera.then(frontal, 1000).play();
+
+      kiosk.awaitState("challenge", DECISION);
+      String side =
+          kioskBrowser.driver().findElement(By.id("challenge")).getDomAttribute("data-side");
+      boolean left = "LEFT".equals(side);
+      camera
+          .then(left ? Bursts.mirrored(frontal) : frontal, 1500)
+          .then(left ? Bursts.mirrored(turned) : turned, 3000)
+          .then(left ? Bursts.mirrored(frontal) : frontal, 1000)
+          .play();
+
+      String greeting = kiosk.awaitState("checked-in", DECISION);
+      assertThat(greeting).contains("Penny", "checked in");
+      kioskBrowser.screenshot("kiosk-14-head-turn-passed");
+      assertThat(checkInsOf(admin, created.deviceId()))
+          .singleElement()
+          .satisfies(
+              c -> {
+                assertThat(c.getString("outcome")).isEqualTo("MATCH");
+                assertThat(c.getString("liveness")).isEqualTo("PASSED");
+                assertThat(c.getString("reason")).contains("Head turn");
+              });
+    }
+  }
+
+  @Test
+  void aTiltedPrintIsAskedToTurnTheHeadAndEndsLivenessFailedWithRetryOrBadge() {
+    Api admin = Api.asAdmin(baseUrl);
+    new Gallery(admin).enrolledOnce(KioskChallengeIT.PERSON_NAME, KioskChallengeIT.ENROLMENT);
+    KioskClient.Created created =
+        KioskClient.createWithChallenge(
+            admin, name("Challenge kiosk"), "challenge-page-" + System.nanoTime());
+    byte[] print = Faces.read(KioskChallengeIT.FRONTAL);
+    FakeCamera camera = new FakeCamera().empty(1).image(print, 4);
+    for (int sweep = 0; sweep < 4; sweep++) {
+      for (byte[] tilted : Bursts.tilted(print, 9, 40, 29 + sweep)) {
+        camera.image(tilted, 0.4);
+      }
+    }
+    Path video = camera.empty(25).write("kiosk-tilted-print");
+    {
+      Browser kioskBrowser = kioskBrowser(video, new Dimension(1280, 800));
+      KioskPage kiosk =
+          KioskPage.open(kioskBrowser.driver(), baseUrl.toString()).pair(created.pairingCode());
+
+      String instruction = kiosk.awaitState("challenge", DECISION);
+      assertThat(instruction).containsPattern("Turn your head to the (left|right), then look back");
+      String side =
+          kioskBrowser.driver().findElement(By.id("challenge")).getDomAttribute("data-side");
+      assertThat(side).isIn("LEFT", "RIGHT");
+      assertThat(instruction).contains(side.toLowerCase(java.util.Locale.ROOT));
+      assertThat(kioskBrowser.driver().findElement(By.id("challenge-arrow")).getText())
+          .isNotBlank();
+      kioskBrowser.screenshot("kiosk-12-head-turn-challenge");
+
+      String failed = kiosk.awaitState("liveness-failed", DECISION);
+      assertThat(failed).contains("try again", "badge");
+      kioskBrowser.screenshot("kiosk-13-liveness-failed");
+
+      assertThat(checkInsOf(admin, created.deviceId()))
+          .singleElement()
+          .satisfies(
+              c -> {
+                assertThat(c.getString("outcome")).isEqualTo("LIVENESS_FAILED");
+                assertThat(c.getString("liveness")).isEqualTo("FAILED");
+                assertThat(c.getString("reason")).contains("TIMED_OUT");
+                assertThat(c.containsKey("employeeId")).as("no employee").isFalse();
+              });
+    }
   }
 
   @Test

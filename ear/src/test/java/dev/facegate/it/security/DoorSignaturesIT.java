@@ -242,6 +242,19 @@ class DoorSignaturesIT {
 
       assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
       assertThat(answer.body()).contains("\"outcome\":\"NO_FACE\"");
+
+      // A burst: multipart, signed over content-type too; nobody to check, so not checked.
+      @SuppressWarnings("unchecked")
+      HttpResponse<String> burst =
+          (HttpResponse<String>)
+              client
+                  .getMethod("decideBurst", java.util.List.class)
+                  .invoke(door, java.util.List.of(frame, frame));
+      assertThat(burst.statusCode()).as(burst.body()).isEqualTo(200);
+      assertThat(burst.body())
+          .contains("\"outcome\":\"NO_FACE\"")
+          .contains("\"frames\":2")
+          .contains("\"result\":\"NOT_CHECKED\"");
     }
   }
 

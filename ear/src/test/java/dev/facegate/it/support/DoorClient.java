@@ -1,5 +1,6 @@
 package dev.facegate.it.support;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -102,6 +104,53 @@ public final class DoorClient {
             : signed(frame, Instant.now(), keys.getPrivate(), contentType));
   }
 
+  /**
+   * A burst sent now: the frames as one {@code multipart/form-data} body, signed over {@code
+   * "@method" "@path" "content-digest" "content-type"} (a burst's boundary must be signed).
+   */
+  public Api.Reply decideBurst(List<byte[]> frames) {
+    String boundary = "burst-" + HexFormat.of().formatHex(randomBytes(12));
+    return send(signedBurst(multipart(boundary, frames), boundary, true));
+  }
+
+  /**
+   * A signed burst request with the given multipart body; {@code coverContentType} false signs it
+   * as a single frame is signed (without content-type), which the server must refuse.
+   */
+  public HttpRequest signedBurst(byte[] body, String boundary, boolean coverContentType) {
+    String contentType = "multipart/form-data; boundary=" + boundary;
+    Map<String, String> headers =
+        coverContentType
+            ? signatureHeaders(doorId, sha256(body), Instant.now(), keys.getPrivate(), contentType)
+            : signatureHeaders(doorId, sha256(body), Instant.now(), keys.getPrivate());
+    return signed(HttpRequest.BodyPublishers.ofByteArray(body), headers, contentType);
+  }
+
+  /** A {@code multipart/form-data} body with one part named {@code frame} per frame. */
+  public static byte[] multipart(String boundary, List<byte[]> frames) {
+    return multipart(boundary, frames, "image/jpeg");
+  }
+
+  /** The same with another part content type (for tests of what the server refuses). */
+  public static byte[] multipart(String boundary, List<byte[]> frames, String partType) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (int i = 0; i < frames.size(); i++) {
+      out.writeBytes(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\"frame\"; filename=\"frame"
+                  + i
+                  + ".jpg\"\r\nContent-Type: "
+                  + partType
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.writeBytes(frames.get(i));
+      out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+    out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+    return out.toByteArray();
+  }
+
   /** A request signed with a key (RFC 9421), for tests that tamper with or resend it. */
   public HttpRequest signed(byte[] frame, Instant created, PrivateKey key, String contentType) {
     return signed(
@@ -128,11 +177,22 @@ public final class DoorClient {
    */
   public static Map<String, String> signatureHeaders(
       long doorId, byte[] bodySha256, Instant created, PrivateKey key) {
-    byte[] nonce = new byte[12];
-    RANDOM.nextBytes(nonce);
+    return signatureHeaders(doorId, bodySha256, created, key, null);
+  }
+
+  /**
+   * The signature headers, also covering {@code content-type} when it is given (a burst): its value
+   * is signed exactly as the request sends it.
+   */
+  public static Map<String, String> signatureHeaders(
+      long doorId, byte[] bodySha256, Instant created, PrivateKey key, String contentType) {
+    byte[] nonce = randomBytes(12);
     String digest = "sha-256=:" + Base64.getEncoder().encodeToString(bodySha256) + ":";
     String params =
-        "(\"@method\" \"@path\" \"content-digest\");created="
+        (contentType == null
+                ? "(\"@method\" \"@path\" \"content-digest\")"
+                : "(\"@method\" \"@path\" \"content-digest\" \"content-type\")")
+            + ";created="
             + created.getEpochSecond()
             + ";keyid=\""
             + doorId
@@ -147,6 +207,7 @@ public final class DoorClient {
             + "\"content-digest\": "
             + digest
             + "\n"
+            + (contentType == null ? "" : "\"content-type\": " + contentType + "\n")
             + "\"@signature-params\": "
             + params;
     Map<String, String> headers = new LinkedHashMap<>();
@@ -215,6 +276,12 @@ public final class DoorClient {
 
   static String hex(byte[] bytes) {
     return HexFormat.of().formatHex(bytes);
+  }
+
+  private static byte[] randomBytes(int n) {
+    byte[] bytes = new byte[n];
+    RANDOM.nextBytes(bytes);
+    return bytes;
   }
 
   private static byte[] sign(PrivateKey key, String base) {

@@ -51,6 +51,16 @@ public final class FakeCamera {
     }
   }
 
+  /** A scene of an encoded image made by the test (JPEG or PNG), scaled to fit the picture. */
+  public FakeCamera image(byte[] encoded, double seconds) {
+    try {
+      scenes.add(new Scene(fit(ImageIO.read(new ByteArrayInputStream(encoded))), seconds));
+      return this;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** A scene with nobody in front of the camera. */
   public FakeCamera empty(double seconds) {
     scenes.add(new Scene(fit(null), seconds));

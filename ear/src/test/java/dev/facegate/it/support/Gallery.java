@@ -48,6 +48,19 @@ public final class Gallery {
     }
   }
 
+  /**
+   * The same as {@link #enrolled}, once per test run: system tests share one gallery, and the
+   * quality gate refuses a second employee with the same face, so the test classes that need the
+   * same person share this one.
+   */
+  public String enrolledOnce(String name, String... photos) {
+    return ONCE.computeIfAbsent(
+        name + " " + String.join(" ", photos), key -> enrolled(name, photos));
+  }
+
+  private static final java.util.Map<String, String> ONCE =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   /** An employee with consent and the given photos enrolled; returns the number. */
   public String enrolled(String name, String... photos) {
     String number = employee(name, "Testing");
@@ -58,9 +71,14 @@ public final class Gallery {
 
   /** A new door controller with its own key pair, registered by its public key. */
   public DoorClient door(String name) {
+    return door(name, "main");
+  }
+
+  /** A new door controller at a site, with its own key pair. */
+  public DoorClient door(String name, String site) {
     KeyPair keys = DoorClient.newKeyPair();
     JsonObject json =
-        createDevice(name, ",\"publicKey\":\"" + DoorClient.publicKeyText(keys) + "\"");
+        createDevice(name, site, ",\"publicKey\":\"" + DoorClient.publicKeyText(keys) + "\"");
     assertThat(json.containsKey("token")).as("a keyed device gets no token").isFalse();
     return DoorClient.withKey(
         api, json.getJsonObject("device").getJsonNumber("id").longValue(), keys);
@@ -68,18 +86,20 @@ public final class Gallery {
 
   /** A new door controller on the legacy token scheme. */
   public DoorClient legacyDoor(String name) {
-    JsonObject json = createDevice(name, ",\"legacy\":true");
+    JsonObject json = createDevice(name, "main", ",\"legacy\":true");
     return DoorClient.legacy(
         api, json.getJsonObject("device").getJsonNumber("id").longValue(), json.getString("token"));
   }
 
-  private JsonObject createDevice(String name, String credential) {
+  private JsonObject createDevice(String name, String site, String credential) {
     Api.Reply reply =
         api.postJson(
             "api/v1/devices",
             "{\"name\":\""
                 + name
-                + "\",\"kind\":\"DOOR\",\"site\":\"main\",\"doorName\":\""
+                + "\",\"kind\":\"DOOR\",\"site\":\""
+                + site
+                + "\",\"doorName\":\""
                 + name
                 + "\""
                 + credential

@@ -30,11 +30,30 @@ public final class KioskClient {
    * @return its device id and one-time pairing code
    */
   public static Created create(Api admin, String name) {
+    Created created = createWithChallenge(admin, name, "main");
+    // These kiosks test the agreement, the badge and the page: the head-turn challenge (on by
+    // default) has its own tests (KioskChallengeIT).
+    Api.Reply off =
+        admin.putJson(
+            "api/v1/devices/" + created.deviceId() + "/liveness-challenge", "{\"enabled\":false}");
+    assertThat(off.status()).as(off.body()).isEqualTo(200);
+    assertThat(off.json().getBoolean("livenessChallenge")).isFalse();
+    return created;
+  }
+
+  /**
+   * A browser kiosk at a site, as created: with the head-turn challenge on (the default).
+   *
+   * @return its device id and one-time pairing code
+   */
+  public static Created createWithChallenge(Api admin, String name, String site) {
     Api.Reply reply =
         admin.postJson(
-            "api/v1/devices", "{\"name\":\"" + name + "\",\"kind\":\"KIOSK\",\"site\":\"main\"}");
+            "api/v1/devices",
+            "{\"name\":\"" + name + "\",\"kind\":\"KIOSK\",\"site\":\"" + site + "\"}");
     assertThat(reply.status()).as(reply.body()).isEqualTo(201);
     JsonObject json = reply.json();
+    assertThat(json.getJsonObject("device").getBoolean("livenessChallenge")).isTrue();
     return new Created(
         json.getJsonObject("device").getJsonNumber("id").longValue(),
         json.getString("pairingCode"));

@@ -163,6 +163,24 @@ public class Devices {
   }
 
   /**
+   * Switches a kiosk's head-turn challenge (liveness) on or off; audited.
+   *
+   * @throws InvalidInputException the device is not a kiosk
+   */
+  public Device switchLivenessChallenge(long deviceId, boolean on) {
+    if (get(deviceId).getKind() != DeviceKind.KIOSK) {
+      throw new InvalidInputException(List.of("Only a kiosk asks for the head-turn challenge."));
+    }
+    Device device = change(deviceId, d -> d.setLivenessChallenge(on));
+    attempts.forget(deviceId);
+    audit.record(
+        AuditAction.KIOSK_SETTINGS_CHANGED,
+        null,
+        "Kiosk " + deviceId + ": head-turn challenge " + (on ? "on" : "off") + ".");
+    return device;
+  }
+
+  /**
    * Sets how many frames of a kiosk attempt must agree: {@code required} of the last {@code window}
    * within {@code timeoutMillis}.
    *

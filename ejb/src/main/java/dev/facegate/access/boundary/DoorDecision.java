@@ -1,6 +1,7 @@
 package dev.facegate.access.boundary;
 
 import dev.facegate.domain.access.DoorRule;
+import dev.facegate.domain.attendance.LivenessCheck;
 import dev.facegate.domain.people.Employee;
 import dev.facegate.domain.recognition.Decision;
 import dev.facegate.domain.recognition.Outcome;
@@ -11,7 +12,7 @@ import java.util.OptionalDouble;
  * The answer to one door frame.
  *
  * @param checkInId the check-in that records it (every decision writes exactly one)
- * @param outcome MATCH, UNKNOWN, NO_FACE or MULTIPLE_FACES
+ * @param outcome MATCH, UNKNOWN, NO_FACE, MULTIPLE_FACES or LIVENESS_FAILED
  * @param open whether the door opens
  * @param duplicate a repeat of the same person within the duplicate window
  * @param employeeId the matched employee
@@ -20,6 +21,7 @@ import java.util.OptionalDouble;
  * @param score the best person's fused cosine similarity, when a face was searched
  * @param runnerUpScore the best other person's
  * @param reason why, in one sentence
+ * @param liveness whether the frames were checked for liveness, and the result
  */
 public record DoorDecision(
     long checkInId,
@@ -31,10 +33,30 @@ public record DoorDecision(
     Optional<String> employeeName,
     OptionalDouble score,
     OptionalDouble runnerUpScore,
-    String reason) {
+    String reason,
+    LivenessResult liveness) {
+
+  /**
+   * The liveness side of a door decision.
+   *
+   * @param check NOT_CHECKED (a single frame, or nobody recognised), PASSED or FAILED
+   * @param frames how many frames the request held
+   * @param residual the largest landmark homography residual, when the motion check ran
+   * @param reason what the check found, in one sentence
+   */
+  public record LivenessResult(LivenessCheck check, int frames, Double residual, String reason) {
+
+    public boolean checked() {
+      return check != LivenessCheck.NOT_CHECKED;
+    }
+  }
 
   static DoorDecision of(
-      long checkInId, DoorRule.Verdict verdict, Employee matched, Decision decision) {
+      long checkInId,
+      DoorRule.Verdict verdict,
+      Employee matched,
+      Decision decision,
+      LivenessResult liveness) {
     Optional<Employee> person = Optional.ofNullable(matched);
     return new DoorDecision(
         checkInId,
@@ -46,6 +68,7 @@ public record DoorDecision(
         person.map(Employee::getFullName),
         decision.bestScore(),
         decision.runnerUpScore(),
-        verdict.reason());
+        verdict.reason(),
+        liveness);
   }
 }

@@ -12,7 +12,8 @@ import java.util.Optional;
  * The one check-in a kiosk attempt (by face, or by badge) ended with, as the kiosk shows it.
  *
  * @param checkInId the recorded check-in
- * @param outcome MATCH, or UNKNOWN when the frames did not agree on anyone
+ * @param outcome MATCH, UNKNOWN when the frames did not agree on anyone, or LIVENESS_FAILED when
+ *     the head-turn challenge failed
  * @param method FACE or BADGE
  * @param direction IN or OUT for a MATCH; the chosen one, if any, otherwise
  * @param employeeName the person's full name (MATCH only)
@@ -34,6 +35,10 @@ public record KioskCheckIn(
   /** What the kiosk says when the frames did not agree on an enrolled person. */
   public static final String NOT_RECOGNISED =
       "Not recognised. Step a little closer and look at the screen, or use your badge.";
+
+  /** What the kiosk says when the head-turn challenge failed. */
+  public static final String LIVENESS_FAILED =
+      "We could not confirm the head turn. Please try again, or use your badge.";
 
   public KioskCheckIn {
     requireNonNull(outcome, "outcome is required");

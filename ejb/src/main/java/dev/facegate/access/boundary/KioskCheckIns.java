@@ -5,6 +5,7 @@ import dev.facegate.access.control.DeviceGuard;
 import dev.facegate.access.control.DeviceRepository;
 import dev.facegate.access.control.KioskAttempts;
 import dev.facegate.access.control.KioskAttempts.Attempt;
+import dev.facegate.access.control.KioskAttempts.Challenge;
 import dev.facegate.access.control.KioskAuthenticator;
 import dev.facegate.attendance.boundary.CheckIns;
 import dev.facegate.attendance.boundary.Sites;
@@ -14,27 +15,37 @@ import dev.facegate.domain.attendance.AttemptResult;
 import dev.facegate.domain.attendance.CheckIn;
 import dev.facegate.domain.attendance.Direction;
 import dev.facegate.domain.attendance.DirectionRule;
+import dev.facegate.domain.attendance.FrameAgreement;
 import dev.facegate.domain.attendance.Greeting;
+import dev.facegate.domain.attendance.LivenessCheck;
 import dev.facegate.domain.attendance.Method;
 import dev.facegate.domain.audit.AuditAction;
 import dev.facegate.domain.people.Employee;
 import dev.facegate.domain.recognition.Decision;
 import dev.facegate.domain.recognition.Outcome;
+import dev.facegate.models.geometry.Box;
+import dev.facegate.models.geometry.Point;
+import dev.facegate.models.liveness.ChallengeVerifier;
 import dev.facegate.people.boundary.Employees;
 import dev.facegate.platform.Roles;
 import dev.facegate.platform.control.AuditLog;
 import dev.facegate.recognition.boundary.Identification;
+import dev.facegate.recognition.boundary.Liveness;
 import dev.facegate.recognition.boundary.Recognition;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.UUID;
@@ -78,6 +89,11 @@ public class KioskCheckIns {
 
   @Inject Clock clock;
 
+  @Inject Liveness liveness;
+
+  /** Picks the challenge's side: unpredictable, so a recorded turn works half the time at most. */
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   /** How long after its deadline an attempt without frames counts as abandoned. */
   static final Duration ABANDONED_AFTER = Duration.ofSeconds(10);
 
@@ -114,6 +130,11 @@ public class KioskCheckIns {
     markSeen(kiosk, now);
     Identification seen = recognition.identify(frame, kiosk.getSite());
     int faces = seen.face().isPresent() ? 1 : faceCount(seen.decision());
+    Optional<Challenge> running =
+        request.watchOnly() ? Optional.empty() : attempts.challengeOf(kiosk.getId());
+    if (running.isPresent()) {
+      return challengeFrame(kiosk, seen, faces, now);
+    }
     if (request.watchOnly()) {
       return new KioskFrame(
           KioskFrame.State.WATCHING,
@@ -143,6 +164,37 @@ public class KioskCheckIns {
           seen.frameHeight(),
           Optional.empty());
     }
+    if (kiosk.isLivenessChallengeOn() && agreedOnAnActivePerson(ended.get())) {
+      // The frames agreed: before recording, the person proves a live head by turning it.
+      ChallengeVerifier.Direction asked =
+          RANDOM.nextBoolean()
+              ? ChallengeVerifier.Direction.LEFT
+              : ChallengeVerifier.Direction.RIGHT;
+      ChallengeVerifier.Settings bounds = liveness.challengeSettingsFor(kiosk.getSite());
+      Optional<Identification.Probe> reference =
+          seen.decision().personId().equals(ended.get().personId())
+              ? seen.probe()
+              : Optional.empty();
+      attempts.startChallenge(
+          new Challenge(
+              kiosk.getId(),
+              attempt.id(),
+              ChallengeVerifier.start(bounds, asked),
+              ended.get(),
+              attempt.chosen(),
+              attempt.modelVersion(),
+              reference,
+              now.plus(bounds.timeLimit()).plus(ABANDONED_AFTER)));
+      return new KioskFrame(
+          KioskFrame.State.CHALLENGE,
+          Optional.of(attempt.id()),
+          faces,
+          seen.face(),
+          seen.frameWidth(),
+          seen.frameHeight(),
+          Optional.empty(),
+          Optional.of(asked.name()));
+    }
     KioskCheckIn checkIn = record(kiosk, attempt, ended.get(), seen.duplicateWindowSeconds());
     return new KioskFrame(
         checkIn.outcome() == Outcome.MATCH
@@ -154,6 +206,137 @@ public class KioskCheckIns {
         seen.frameWidth(),
         seen.frameHeight(),
         Optional.of(checkIn));
+  }
+
+  /**
+   * One frame of a running head-turn challenge: a frame with exactly one face goes to the {@link
+   * ChallengeVerifier} with its embedding's similarity to the recognised face; other frames are
+   * skipped (they neither start the clock nor break the track). A passed challenge records the
+   * agreed person's check-in (liveness PASSED); a failed one records LIVENESS_FAILED with the
+   * reason.
+   */
+  private KioskFrame challengeFrame(Device kiosk, Identification seen, int faces, Instant now) {
+    Optional<Challenge> after =
+        attempts.advanceChallenge(
+            kiosk.getId(),
+            current -> {
+              // Read inside the atomic step: frames reach the verifier in time order even when
+              // two requests of one kiosk overlap.
+              Instant at = Collections.max(List.of(now, clock.instant()));
+              ChallengeVerifier next = current.verifier();
+              if (seen.face().isPresent() && seen.probe().isPresent()) {
+                Identification.Probe probe = seen.probe().get();
+                double similarity = current.reference().map(probe::similarity).orElse(1.0);
+                Identification.FaceInFrame face = seen.face().get();
+                next =
+                    next.withFrame(
+                        new ChallengeVerifier.Frame(
+                            at,
+                            face.landmarks().stream().map(l -> new Point(l.x(), l.y())).toList(),
+                            new Box(
+                                face.x(),
+                                face.y(),
+                                face.x() + face.width(),
+                                face.y() + face.height()),
+                            similarity));
+              }
+              return current.with(next.expireIfDue(at), seen.probe());
+            });
+    if (after.isEmpty()) {
+      // Another request ended it meanwhile; this frame starts nothing.
+      return new KioskFrame(
+          KioskFrame.State.WATCHING,
+          Optional.empty(),
+          faces,
+          seen.face(),
+          seen.frameWidth(),
+          seen.frameHeight(),
+          Optional.empty());
+    }
+    Challenge challenge = after.get();
+    if (challenge.verifier().isPending()) {
+      return new KioskFrame(
+          KioskFrame.State.CHALLENGE,
+          Optional.of(challenge.id()),
+          faces,
+          seen.face(),
+          seen.frameWidth(),
+          seen.frameHeight(),
+          Optional.empty(),
+          Optional.of(challenge.verifier().direction().name()));
+    }
+    KioskCheckIn checkIn = recordChallenge(kiosk, challenge, seen.duplicateWindowSeconds());
+    return new KioskFrame(
+        checkIn.outcome() == Outcome.MATCH
+            ? KioskFrame.State.CHECKED_IN
+            : KioskFrame.State.LIVENESS_FAILED,
+        Optional.empty(),
+        faces,
+        seen.face(),
+        seen.frameWidth(),
+        seen.frameHeight(),
+        Optional.of(checkIn));
+  }
+
+  private KioskCheckIn recordChallenge(Device kiosk, Challenge challenge, int window) {
+    Optional<ChallengeVerifier.Result> result = challenge.verifier().outcome();
+    if (result.isPresent() && result.get().passed()) {
+      Attempt attempt =
+          new Attempt(
+              kiosk.getId(),
+              challenge.id(),
+              FrameAgreement.start(kiosk.getAgreement()),
+              challenge.chosen(),
+              challenge.modelVersion());
+      AttemptResult agreed = challenge.agreed();
+      AttemptResult atPass =
+          new AttemptResult(
+              agreed.ending(),
+              agreed.personId(),
+              agreed.bestScore(),
+              agreed.runnerUpScore(),
+              result.get().at(),
+              agreed.reason() + " Head turn: " + result.get().reason());
+      return record(kiosk, attempt, atPass, window, LivenessCheck.PASSED);
+    }
+    Instant at = result.map(ChallengeVerifier.Result::at).orElse(challenge.abandonAt());
+    String why =
+        result
+            .map(r -> r.failure().orElseThrow().name() + ": " + r.reason())
+            .orElse("TIMED_OUT: no face was seen during the head-turn challenge.");
+    CheckIn recorded =
+        checkIns.record(
+            new CheckIn(
+                at,
+                kiosk.getId(),
+                null,
+                Outcome.LIVENESS_FAILED,
+                false,
+                false,
+                boxed(challenge.agreed().bestScore()),
+                boxed(challenge.agreed().runnerUpScore()),
+                "Head-turn challenge ("
+                    + challenge.verifier().direction().name().toLowerCase(Locale.ROOT)
+                    + ") failed for a recognised face. "
+                    + why,
+                challenge.modelVersion(),
+                Method.FACE,
+                challenge.chosen().orElse(null),
+                LivenessCheck.FAILED));
+    return new KioskCheckIn(
+        recorded.getId(),
+        Outcome.LIVENESS_FAILED,
+        Method.FACE,
+        challenge.chosen(),
+        Optional.empty(),
+        at,
+        KioskCheckIn.LIVENESS_FAILED,
+        false);
+  }
+
+  private boolean agreedOnAnActivePerson(AttemptResult result) {
+    return result.outcome() == Outcome.MATCH
+        && result.personId().flatMap(employees::findById).filter(Employee::isActive).isPresent();
   }
 
   /**
@@ -249,6 +432,12 @@ public class KioskCheckIns {
    */
   @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
   public void expireAbandonedAttempts() {
+    for (Challenge expired : attempts.expireDueChallenges(clock.instant())) {
+      devices
+          .findById(expired.kioskId())
+          .ifPresent(
+              kiosk -> recordChallenge(kiosk, expired, recognition.duplicateWindowSeconds()));
+    }
     for (Attempt expired : attempts.expireDue(clock.instant().minus(ABANDONED_AFTER))) {
       devices
           .findById(expired.kioskId())
@@ -264,6 +453,15 @@ public class KioskCheckIns {
 
   private KioskCheckIn record(
       Device kiosk, Attempt attempt, AttemptResult result, int duplicateWindowSeconds) {
+    return record(kiosk, attempt, result, duplicateWindowSeconds, LivenessCheck.NOT_CHECKED);
+  }
+
+  private KioskCheckIn record(
+      Device kiosk,
+      Attempt attempt,
+      AttemptResult result,
+      int duplicateWindowSeconds,
+      LivenessCheck liveness) {
     Instant at = result.decidedAt();
     Optional<Employee> person = result.personId().flatMap(employees::findById);
     if (result.outcome() == Outcome.MATCH && person.isPresent()) {
@@ -285,7 +483,8 @@ public class KioskCheckIns {
                   result.reason(),
                   attempt.modelVersion(),
                   Method.FACE,
-                  direction));
+                  direction,
+                  liveness));
       return view(kiosk, recorded, employee, direction);
     }
     CheckIn recorded =

@@ -16,6 +16,8 @@ import java.util.UUID;
  * @param frameWidth the frame's width as decoded
  * @param frameHeight the frame's height as decoded
  * @param checkIn the attempt's check-in, when this frame ended it
+ * @param challenge the side the person is asked to turn to (LEFT or RIGHT, as they see it), while
+ *     {@link State#CHALLENGE}
  */
 public record KioskFrame(
     State state,
@@ -24,7 +26,20 @@ public record KioskFrame(
     Optional<FaceInFrame> face,
     int frameWidth,
     int frameHeight,
-    Optional<KioskCheckIn> checkIn) {
+    Optional<KioskCheckIn> checkIn,
+    Optional<String> challenge) {
+
+  /** A frame answer without a challenge. */
+  public KioskFrame(
+      State state,
+      Optional<UUID> attemptId,
+      int faceCount,
+      Optional<FaceInFrame> face,
+      int frameWidth,
+      int frameHeight,
+      Optional<KioskCheckIn> checkIn) {
+    this(state, attemptId, faceCount, face, frameWidth, frameHeight, checkIn, Optional.empty());
+  }
 
   /** Where a kiosk stands. */
   public enum State {
@@ -35,7 +50,16 @@ public record KioskFrame(
     /** The attempt ended with a check-in of a recognised person. */
     CHECKED_IN,
     /** The attempt ended with no agreement: an UNKNOWN check-in was recorded. */
-    NOT_RECOGNISED
+    NOT_RECOGNISED,
+    /**
+     * The frames agreed on a person and the kiosk asks for the head-turn challenge: show the
+     * instruction and keep sending frames with the attempt's id.
+     */
+    CHALLENGE,
+    /**
+     * The challenge failed: a LIVENESS_FAILED check-in was recorded; offer a retry or the badge.
+     */
+    LIVENESS_FAILED
   }
 
   public KioskFrame {
@@ -43,8 +67,16 @@ public record KioskFrame(
     requireNonNull(attemptId, "attempt is required (empty if none)");
     requireNonNull(face, "face is required (empty if none)");
     requireNonNull(checkIn, "check-in is required (empty if none)");
-    if ((state == State.CHECKED_IN || state == State.NOT_RECOGNISED) != checkIn.isPresent()) {
+    requireNonNull(challenge, "challenge is required (empty if none)");
+    boolean ended =
+        state == State.CHECKED_IN
+            || state == State.NOT_RECOGNISED
+            || state == State.LIVENESS_FAILED;
+    if (ended != checkIn.isPresent()) {
       throw new IllegalArgumentException("a check-in comes exactly with an ended attempt");
+    }
+    if ((state == State.CHALLENGE) != challenge.isPresent()) {
+      throw new IllegalArgumentException("a challenge direction comes exactly with CHALLENGE");
     }
   }
 }

@@ -33,6 +33,7 @@ public class DeviceAuthenticator {
 
   private static final String REFUSED = "The device credentials are not valid.";
   private static final String LEGACY_SCHEME = "device ";
+  private static final String CONTENT_TYPE = "content-type";
   private static final List<String> REQUIRED_COMPONENTS =
       List.of("@method", "@path", SignedRequest.CONTENT_DIGEST);
 
@@ -55,6 +56,11 @@ public class DeviceAuthenticator {
     Optional<String> authorization = request.header(SignedRequest.AUTHORIZATION);
     if (authorization.isPresent()
         && authorization.get().toLowerCase(Locale.ROOT).startsWith(LEGACY_SCHEME)) {
+      if (MultipartFrames.isMultipart(request.header(CONTENT_TYPE).orElse(null))) {
+        throw new DeviceAuthenticationException(
+            "A burst (multipart) must be signed with the device's key (RFC 9421) over"
+                + " content-type too; the legacy token scheme sends single frames only.");
+      }
       return admitLegacy(deviceId, request, authorization.get(), expectedKind);
     }
     String input =
@@ -74,6 +80,13 @@ public class DeviceAuthenticator {
             .orElseThrow(
                 () -> new DeviceAuthenticationException("Content-Digest (sha-256) is required."));
     SignatureEntry signature = signatureFor(deviceId, input, signatureHeader);
+    // The digest fixes the body's bytes, but the boundary in Content-Type decides how they split
+    // into frames: a burst's signature must cover it, or a relay could re-cut the signed body.
+    if (MultipartFrames.isMultipart(request.header(CONTENT_TYPE).orElse(null))
+        && !signature.components().contains(CONTENT_TYPE)) {
+      throw new DeviceAuthenticationException(
+          "A burst's signature must also cover \"content-type\" (its boundary).");
+    }
     byte[] declared;
     try {
       declared = ContentDigests.declaredSha256(digestHeader);

@@ -2,9 +2,12 @@ package dev.facegate.access.control;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.facegate.domain.attendance.AttemptResult;
 import dev.facegate.domain.attendance.Direction;
 import dev.facegate.domain.attendance.FrameAgreement;
 import dev.facegate.domain.recognition.Decision;
+import dev.facegate.models.liveness.ChallengeVerifier;
+import dev.facegate.recognition.boundary.Identification;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * The attempt each kiosk is in the middle of: at most one per kiosk, held in this server's memory
@@ -55,7 +59,108 @@ public class KioskAttempts {
     }
   }
 
+  /**
+   * The head-turn challenge a kiosk asks for after its frames agreed on a person (when the kiosk's
+   * challenge is on): the attempt's second stage, held like the attempt.
+   *
+   * @param kioskId the kiosk's device id
+   * @param id the attempt's id (the same as the agreement's)
+   * @param verifier the challenge so far
+   * @param agreed how the frames agreed (the person, the scores), recorded on success
+   * @param chosen the direction (IN/OUT) the person tapped, if any
+   * @param modelVersion the embedding model of the frames
+   * @param reference the recognised face's embedding, which every challenge frame must stay close
+   *     to; empty when the deciding frame had none (then the challenge's first frame is used)
+   * @param abandonAt when a challenge that never saw a face counts as abandoned
+   */
+  public record Challenge(
+      long kioskId,
+      UUID id,
+      ChallengeVerifier verifier,
+      AttemptResult agreed,
+      Optional<Direction> chosen,
+      String modelVersion,
+      Optional<Identification.Probe> reference,
+      Instant abandonAt) {
+
+    public Challenge {
+      requireNonNull(id, "id is required");
+      requireNonNull(verifier, "verifier is required");
+      requireNonNull(agreed, "agreement result is required");
+      requireNonNull(chosen, "chosen direction is required (empty if none)");
+      requireNonNull(modelVersion, "model version is required");
+      requireNonNull(reference, "reference is required (empty if none)");
+      requireNonNull(abandonAt, "abandon time is required");
+    }
+
+    /** The same challenge in another state, with a reference face once one is known. */
+    public Challenge with(ChallengeVerifier next, Optional<Identification.Probe> face) {
+      return new Challenge(
+          kioskId, id, next, agreed, chosen, modelVersion, reference.or(() -> face), abandonAt);
+    }
+  }
+
   private final Map<Long, Attempt> attempts = new ConcurrentHashMap<>();
+
+  private final Map<Long, Challenge> challenges = new ConcurrentHashMap<>();
+
+  /** Starts a kiosk's challenge (its agreement has just ended with a MATCH). */
+  public void startChallenge(Challenge challenge) {
+    challenges.put(challenge.kioskId(), challenge);
+  }
+
+  /** The kiosk's running challenge, if any. */
+  public Optional<Challenge> challengeOf(long kioskId) {
+    return Optional.ofNullable(challenges.get(kioskId));
+  }
+
+  /**
+   * Moves a kiosk's challenge on in one atomic step; an ended challenge is removed in that step, so
+   * exactly one caller receives it and records its check-in.
+   *
+   * @return the challenge after the step, or empty if the kiosk had none (any more)
+   */
+  public Optional<Challenge> advanceChallenge(long kioskId, UnaryOperator<Challenge> step) {
+    Challenge[] result = new Challenge[1];
+    challenges.computeIfPresent(
+        kioskId,
+        (id, current) -> {
+          Challenge next = step.apply(current);
+          result[0] = next;
+          return next.verifier().isPending() ? next : null;
+        });
+    return Optional.ofNullable(result[0]);
+  }
+
+  /**
+   * Ends and removes the challenges of kiosks that stopped sending frames: past the challenge's
+   * deadline, or never shown a face until {@link Challenge#abandonAt}.
+   *
+   * @return the ended challenges (failed, timed out), each returned exactly once
+   */
+  public List<Challenge> expireDueChallenges(Instant now) {
+    List<Challenge> ended = new ArrayList<>();
+    for (Long kioskId : List.copyOf(challenges.keySet())) {
+      challenges.computeIfPresent(
+          kioskId,
+          (id, challenge) -> {
+            ChallengeVerifier expired = challenge.verifier().expireIfDue(now);
+            if (expired.isPending() && challenge.verifier().deadline().isEmpty()) {
+              if (now.isBefore(challenge.abandonAt())) {
+                return challenge;
+              }
+              ended.add(challenge);
+              return null;
+            }
+            if (expired.isPending()) {
+              return challenge;
+            }
+            ended.add(challenge.with(expired, Optional.empty()));
+            return null;
+          });
+    }
+    return ended;
+  }
 
   /**
    * Adds one decided frame to the kiosk's attempt, starting one if it has none.
@@ -124,5 +229,6 @@ public class KioskAttempts {
   /** Forgets a kiosk's attempt without a check-in (the kiosk was unpaired or disabled). */
   public void forget(long kioskId) {
     attempts.remove(kioskId);
+    challenges.remove(kioskId);
   }
 }

@@ -22,6 +22,8 @@ import java.util.Optional;
  *     upright frame); empty without exactly one face
  * @param frameWidth the upright frame's width in pixels
  * @param frameHeight the upright frame's height in pixels
+ * @param probe the one face's embedding, for comparing frames of one attempt with each other (the
+ *     liveness checks' identity rule); empty without exactly one face. Never shown or stored.
  */
 public record Identification(
     Decision decision,
@@ -30,7 +32,52 @@ public record Identification(
     String modelVersion,
     Optional<FaceInFrame> face,
     int frameWidth,
-    int frameHeight) {
+    int frameHeight,
+    Optional<Probe> probe) {
+
+  /**
+   * A face's embedding, kept inside the server: it only answers how alike two faces are.
+   *
+   * @param vector the L2-normalised embedding
+   */
+  public record Probe(float[] vector) {
+
+    public Probe {
+      vector = vector.clone();
+    }
+
+    /** The cosine similarity to another probe of the same model. */
+    public double similarity(Probe other) {
+      if (other.vector.length != vector.length) {
+        throw new IllegalArgumentException("probes of different models cannot be compared");
+      }
+      double dot = 0;
+      double a = 0;
+      double b = 0;
+      for (int i = 0; i < vector.length; i++) {
+        dot += (double) vector[i] * other.vector[i];
+        a += (double) vector[i] * vector[i];
+        b += (double) other.vector[i] * other.vector[i];
+      }
+      return a == 0 || b == 0 ? 0 : dot / Math.sqrt(a * b);
+    }
+
+    /** Biometric data stays out of logs and messages. */
+    @Override
+    public String toString() {
+      return "Probe[" + vector.length + " dimensions]";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Probe p && java.util.Arrays.equals(vector, p.vector);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Arrays.hashCode(vector);
+    }
+  }
 
   /**
    * The geometry of a detected face, never its embedding, in pixels of the upright frame.
@@ -67,6 +114,7 @@ public record Identification(
     requireNonNull(person, "person is required");
     requireNonNull(modelVersion, "modelVersion is required");
     requireNonNull(face, "face is required (empty if none)");
+    requireNonNull(probe, "probe is required (empty if none)");
   }
 
   public boolean isMatch() {

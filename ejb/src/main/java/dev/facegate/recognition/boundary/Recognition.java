@@ -77,7 +77,8 @@ public class Recognition {
         faces.modelVersion(),
         face,
         analysis.width(),
-        analysis.height());
+        analysis.height(),
+        analysis.singleFace().map(f -> new Identification.Probe(f.embedding().vector())));
   }
 
   /** The installation's duplicate window (seconds), for a check-in decided without a frame. */

@@ -6,7 +6,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 
-/** Creates the settings row at start-up, before any request could race to create it. */
+/** Creates the settings rows at start-up, before any request could race to create it. */
 @Singleton
 @Startup
 @DependsOn({"SchemaMigration", "FaceAnalysis"})
@@ -14,8 +14,11 @@ public class SettingsBootstrap {
 
   @Inject SettingsRepository settings;
 
+  @Inject LivenessSettingsRepository liveness;
+
   @PostConstruct
   void createSettingsRow() {
     settings.current();
+    liveness.current();
   }
 }

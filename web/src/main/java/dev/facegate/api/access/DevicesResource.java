@@ -45,7 +45,8 @@ public class DevicesResource {
       String keyFingerprint,
       boolean paired,
       Instant lastSeenAt,
-      Instant createdAt) {
+      Instant createdAt,
+      Boolean livenessChallenge) {
 
     static DeviceView of(Device d) {
       return new DeviceView(
@@ -60,7 +61,8 @@ public class DevicesResource {
           d.getKeyFingerprint().isEmpty() ? null : d.getKeyFingerprint(),
           d.isPaired(),
           d.getLastSeenAt(),
-          d.getCreatedAt());
+          d.getCreatedAt(),
+          d.getKind() == DeviceKind.KIOSK ? d.isLivenessChallengeOn() : null);
     }
   }
 
@@ -176,6 +178,21 @@ public class DevicesResource {
   @Path("{id}/unpair")
   public DeviceView unpair(@PathParam("id") long id) {
     return DeviceView.of(devices.unpairKiosk(id));
+  }
+
+  /** Switches a kiosk's head-turn challenge on or off. */
+  public record ChallengeRequest(Boolean enabled) {}
+
+  /** Switches a kiosk's head-turn challenge (liveness) on or off; audited. */
+  @PUT
+  @Path("{id}/liveness-challenge")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public DeviceView livenessChallenge(@PathParam("id") long id, ChallengeRequest request) {
+    if (request == null || request.enabled() == null) {
+      throw new InvalidInputException(
+          List.of("A JSON body with enabled (true/false) is required."));
+    }
+    return DeviceView.of(devices.switchLivenessChallenge(id, request.enabled()));
   }
 
   /** Sets a kiosk's multi-frame agreement. */

@@ -25,6 +25,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The door-controller hook: a door posts a camera frame and gets OPEN or DENY.
  *
+ * <p>A door may instead post a burst of up to five frames as one multipart body; the server then
+ * checks that the face moved like a head and not like a flat picture (passive liveness), and the
+ * answer says so.
+ *
  * <p>Authentication is per device, not per user: the door signs each request with its own Ed25519
  * key (HTTP Message Signatures, RFC 9421) over {@code "@method" "@path" "content-digest"}, with
  * {@code created} and {@code keyid} = the door's id, and declares the body's SHA-256 in {@code
@@ -59,7 +63,7 @@ public class DoorDecisionsResource {
    * The door's answer.
    *
    * @param decision OPEN or DENY
-   * @param outcome MATCH, UNKNOWN, NO_FACE or MULTIPLE_FACES
+   * @param outcome MATCH, UNKNOWN, NO_FACE, MULTIPLE_FACES or LIVENESS_FAILED
    * @param employeeId the matched employee's id (MATCH only)
    * @param employeeNumber the matched employee's number (MATCH only)
    * @param employeeName the matched employee's name (MATCH only)
@@ -68,6 +72,7 @@ public class DoorDecisionsResource {
    * @param reason why, in one sentence
    * @param checkInId the check-in recording this decision
    * @param duplicate a repeat of the same person within the duplicate window
+   * @param liveness whether and how the frames were checked for liveness
    */
   public record DoorAnswer(
       String decision,
@@ -79,7 +84,8 @@ public class DoorDecisionsResource {
       Double runnerUpScore,
       String reason,
       long checkInId,
-      boolean duplicate) {
+      boolean duplicate,
+      LivenessAnswer liveness) {
 
     static DoorAnswer of(DoorDecision r) {
       return new DoorAnswer(
@@ -92,7 +98,26 @@ public class DoorDecisionsResource {
           r.runnerUpScore().isPresent() ? r.runnerUpScore().getAsDouble() : null,
           r.reason(),
           r.checkInId(),
-          r.duplicate());
+          r.duplicate(),
+          LivenessAnswer.of(r.liveness()));
+    }
+  }
+
+  /**
+   * The liveness side of the answer.
+   *
+   * @param checked whether the passive motion check ran (a burst with a recognised face)
+   * @param result NOT_CHECKED, PASSED or FAILED
+   * @param frames how many frames the request held
+   * @param residual the largest landmark homography residual, per eye distance, when checked
+   * @param reason what the check found
+   */
+  public record LivenessAnswer(
+      boolean checked, String result, int frames, Double residual, String reason) {
+
+    static LivenessAnswer of(DoorDecision.LivenessResult l) {
+      return new LivenessAnswer(
+          l.checked(), l.check().name(), l.frames(), l.residual(), l.reason());
     }
   }
 
@@ -108,6 +133,24 @@ public class DoorDecisionsResource {
     DoorPass pass = doors.authenticate(doorId, signedRequest(headers, uri));
     byte[] frame = Uploads.read(body, headers, maxBytes);
     return DoorAnswer.of(doors.decide(pass, frame));
+  }
+
+  /**
+   * A burst: up to five frames as one {@code multipart/form-data} body, each part an image. The
+   * signature must also cover {@code content-type}; the digest covers the whole multipart body.
+   */
+  @POST
+  @Consumes({MediaType.MULTIPART_FORM_DATA, "multipart/mixed"})
+  @Produces(MediaType.APPLICATION_JSON)
+  public DoorAnswer decideBurst(
+      @PathParam("doorId") long doorId,
+      @Context HttpHeaders headers,
+      @Context UriInfo uri,
+      InputStream body) {
+    DoorPass pass = doors.authenticate(doorId, signedRequest(headers, uri));
+    byte[] burst = Uploads.read(body, headers, maxBytes);
+    return DoorAnswer.of(
+        doors.decideBurst(pass, burst, headers.getHeaderString(HttpHeaders.CONTENT_TYPE)));
   }
 
   private static SignedRequest signedRequest(HttpHeaders headers, UriInfo uri) {

@@ -124,7 +124,10 @@ public class KioskResource {
     }
   }
 
-  /** The answer to a frame. */
+  /**
+   * The answer to a frame. {@code state} CHALLENGE comes with {@code challenge} LEFT or RIGHT (the
+   * side the person is asked to turn to, as they see it); LIVENESS_FAILED with the check-in.
+   */
   public record FrameView(
       String state,
       String attemptId,
@@ -132,7 +135,8 @@ public class KioskResource {
       FaceView face,
       int frameWidth,
       int frameHeight,
-      CheckInView checkIn) {
+      CheckInView checkIn,
+      String challenge) {
 
     static FrameView of(KioskFrame f) {
       return new FrameView(
@@ -151,7 +155,8 @@ public class KioskResource {
               .orElse(null),
           f.frameWidth(),
           f.frameHeight(),
-          f.checkIn().map(CheckInView::of).orElse(null));
+          f.checkIn().map(CheckInView::of).orElse(null),
+          f.challenge().orElse(null));
     }
   }
 

@@ -32,7 +32,10 @@ public class CheckInsResource {
 
   @Inject CheckIns checkIns;
 
-  /** A check-in as the API shows it. */
+  /**
+   * A check-in as the API shows it. {@code liveness} is NOT_CHECKED (for instance a single door
+   * frame), PASSED or FAILED (outcome LIVENESS_FAILED); absent on check-ins older than the check.
+   */
   public record CheckInView(
       long id,
       Instant occurredAt,
@@ -46,7 +49,8 @@ public class CheckInsResource {
       String reason,
       String modelVersion,
       String method,
-      String direction) {
+      String direction,
+      String liveness) {
 
     static CheckInView of(CheckIn c) {
       return new CheckInView(
@@ -62,7 +66,8 @@ public class CheckInsResource {
           c.getReason(),
           c.getModelVersion(),
           c.getMethod().name(),
-          c.getDirection() == null ? null : c.getDirection().name());
+          c.getDirection() == null ? null : c.getDirection().name(),
+          c.getLiveness() == null ? null : c.getLiveness().name());
     }
   }
 

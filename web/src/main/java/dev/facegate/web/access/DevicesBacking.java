@@ -66,6 +66,7 @@ public class DevicesBacking implements Serializable {
   private int framesRequired;
   private int framesWindow;
   private double timeoutSeconds;
+  private boolean livenessChallenge;
 
   @PostConstruct
   void load() {
@@ -198,6 +199,7 @@ public class DevicesBacking implements Serializable {
     framesRequired = device.getAgreement().required();
     framesWindow = device.getAgreement().window();
     timeoutSeconds = device.getAgreement().timeout().toMillis() / 1000.0;
+    livenessChallenge = device.isLivenessChallengeOn();
     PrimeFaces.current().ajax().update("agreementDialog");
     PrimeFaces.current().executeScript("PF('agreementDialog').show()");
   }
@@ -210,13 +212,17 @@ public class DevicesBacking implements Serializable {
       Device changed =
           devices.changeKioskAgreement(
               agreementDeviceId, framesRequired, framesWindow, Math.round(timeoutSeconds * 1000));
+      if (changed.isLivenessChallengeOn() != livenessChallenge) {
+        changed = devices.switchLivenessChallenge(agreementDeviceId, livenessChallenge);
+      }
       Messages.info(
           changed.getName()
               + " now needs "
               + framesRequired
               + " of "
               + framesWindow
-              + " frames to agree.");
+              + " frames to agree; head-turn challenge "
+              + (changed.isLivenessChallengeOn() ? "on." : "off."));
       agreementDeviceId = null;
       PrimeFaces.current().executeScript("PF('agreementDialog').hide()");
     } catch (BusinessException e) {
@@ -268,6 +274,14 @@ public class DevicesBacking implements Serializable {
 
   public String getAgreementDeviceName() {
     return agreementDeviceName;
+  }
+
+  public boolean isLivenessChallenge() {
+    return livenessChallenge;
+  }
+
+  public void setLivenessChallenge(boolean livenessChallenge) {
+    this.livenessChallenge = livenessChallenge;
   }
 
   public int getFramesRequired() {
