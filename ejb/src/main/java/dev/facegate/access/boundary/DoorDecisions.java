@@ -1,6 +1,7 @@
 package dev.facegate.access.boundary;
 
 import dev.facegate.access.control.DeviceAuthenticator;
+import dev.facegate.access.control.DoorDecisionTiming;
 import dev.facegate.attendance.boundary.CheckIns;
 import dev.facegate.domain.access.Device;
 import dev.facegate.domain.access.DeviceKind;
@@ -17,6 +18,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -72,6 +74,7 @@ public class DoorDecisions {
    * @throws dev.facegate.faces.entity.UnreadableImageException the frame is not an acceptable
    *     image; nothing is recorded
    */
+  @Interceptors(DoorDecisionTiming.class)
   public DoorDecision decide(DoorPass pass, byte[] frame) {
     Instant now = clock.instant();
     Device door = authenticator.redeem(pass.doorId(), pass.id(), frame, DeviceKind.DOOR);

@@ -1,6 +1,8 @@
 package dev.facegate.faces.boundary;
 
 import ai.djl.Device;
+import dev.facegate.faces.control.InferenceLimiter;
+import dev.facegate.faces.entity.FaceEngineBusyException;
 import dev.facegate.faces.entity.PhotoAnalysis;
 import dev.facegate.faces.entity.UnreadableImageException;
 import dev.facegate.faces.entity.UnreadableImageException.Kind;
@@ -15,6 +17,9 @@ import dev.facegate.models.image.UnsupportedImageFormatException;
 import dev.facegate.models.pipeline.EmbeddedFace;
 import dev.facegate.models.pipeline.FacePipeline;
 import dev.facegate.models.pipeline.PhotoResult;
+import dev.facegate.models.pipeline.StageListener;
+import dev.facegate.observability.control.Stage;
+import dev.facegate.observability.control.WorkMetrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.security.PermitAll;
@@ -40,6 +45,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * detect, align, measure quality and embed. The networks are loaded once per server (native engines
  * load once per JVM, and loading takes seconds); detector and embedder keep a predictor per thread,
  * so concurrent callers need no container lock.
+ *
+ * <p>Every analysis passes the {@link InferenceLimiter}: a bounded number run at once, a bounded
+ * number wait, and the rest are refused at once ({@link FaceEngineBusyException}) rather than
+ * queueing without end behind a busy engine ({@code facegate.inference.*}).
  *
  * <p>It touches no database, so it runs outside transactions: a refused upload ({@link
  * UnreadableImageException}) can never mark a caller's transaction for rollback. Open to every
@@ -81,6 +90,25 @@ public class FaceAnalysis {
   @ConfigProperty(name = "facegate.enrolment.thumbnail-width")
   int thumbnailWidth;
 
+  @Inject
+  @ConfigProperty(name = "facegate.inference.max-concurrent")
+  int maxConcurrent;
+
+  @Inject
+  @ConfigProperty(name = "facegate.inference.max-queued")
+  int maxQueued;
+
+  @Inject
+  @ConfigProperty(name = "facegate.inference.queue-timeout-ms")
+  long queueTimeoutMillis;
+
+  @Inject
+  @ConfigProperty(name = "facegate.inference.retry-after-seconds")
+  int retryAfterSeconds;
+
+  @Inject WorkMetrics metrics;
+
+  private InferenceLimiter limiter;
   private FaceDetector detector;
   private FaceEmbedder embedder;
   private FacePipeline pipeline;
@@ -90,6 +118,22 @@ public class FaceAnalysis {
   @PostConstruct
   void load() {
     System.setProperty("ai.djl.offline", "true");
+    limiter =
+        new InferenceLimiter(
+            new InferenceLimiter.Settings(
+                InferenceLimiter.Settings.concurrency(
+                    maxConcurrent, Runtime.getRuntime().availableProcessors()),
+                maxQueued,
+                queueTimeoutMillis,
+                retryAfterSeconds),
+            metrics::inferenceRejected);
+    metrics.gauge("facegate.inference.running", "Face analyses running now", limiter::running);
+    metrics.gauge(
+        "facegate.inference.queued", "Face analyses waiting for a slot now", limiter::waiting);
+    metrics.gauge(
+        "facegate.inference.max.concurrent",
+        "Face analyses this node runs at once",
+        () -> limiter.settings().maxConcurrent());
     Device djlDevice = Device.fromName(device);
     decoder = ImageDecoder.builder().optMaxPixels(maxPixels).optFormats(ACCEPTED_FORMATS).build();
     detector =
@@ -111,13 +155,26 @@ public class FaceAnalysis {
                 + ", model "
                 + FaceEmbedder.MODEL_ID
                 + " "
-                + FaceEmbedder.MODEL_VERSION);
+                + FaceEmbedder.MODEL_VERSION
+                + "; at most "
+                + limiter.settings().maxConcurrent()
+                + " analyses at once, "
+                + limiter.settings().maxQueued()
+                + " queued");
   }
 
   @PreDestroy
   void close() {
     embedder.close();
     detector.close();
+  }
+
+  /**
+   * How long the engine has been busy without finishing an analysis (empty while idle); the
+   * liveness check reports a stuck engine from it.
+   */
+  public Optional<java.time.Duration> stalledFor() {
+    return limiter.stalledFor();
   }
 
   /** The id of the embedding model every template and probe of this server carries. */
@@ -140,6 +197,7 @@ public class FaceAnalysis {
    * @param encoded the uploaded bytes
    * @return the faces, largest first
    * @throws UnreadableImageException if the bytes are not an acceptable image
+   * @throws FaceEngineBusyException if the engine is at its bound; nothing was analysed
    */
   public PhotoAnalysis analyse(byte[] encoded) {
     return analyse(encoded, Integer.MAX_VALUE);
@@ -153,9 +211,10 @@ public class FaceAnalysis {
    * @param maxFaces the most faces the caller will use
    * @return the analysis; {@code faces} is empty when {@code faceCount > maxFaces}
    * @throws UnreadableImageException if the bytes are not an acceptable image
+   * @throws FaceEngineBusyException if the engine is at its bound; nothing was analysed
    */
   public PhotoAnalysis analyse(byte[] encoded, int maxFaces) {
-    return analyse(decode(encoded), maxFaces, false);
+    return limiter.run(() -> analyse(decode(encoded), maxFaces, false));
   }
 
   /**
@@ -166,9 +225,10 @@ public class FaceAnalysis {
    * @param encoded the uploaded bytes
    * @return the analysis with {@code thumbnailJpeg} present
    * @throws UnreadableImageException if the bytes are not an acceptable image
+   * @throws FaceEngineBusyException if the engine is at its bound; nothing was analysed
    */
   public PhotoAnalysis analyseWithThumbnail(byte[] encoded) {
-    return analyse(decode(encoded), Integer.MAX_VALUE, true);
+    return limiter.run(() -> analyse(decode(encoded), Integer.MAX_VALUE, true));
   }
 
   private PhotoAnalysis analyse(RgbImage image, int maxFaces, boolean withThumbnail) {
@@ -196,7 +256,12 @@ public class FaceAnalysis {
         .setEmbedder(embedder)
         .optImageDecoder(decoder)
         .optMaxFacesToEmbed(maxFacesToEmbed)
+        .optStageListener(this::stageFinished)
         .build();
+  }
+
+  private void stageFinished(StageListener.Stage stage, long nanos) {
+    metrics.stage(stage == StageListener.Stage.DETECT ? Stage.DETECT : Stage.EMBED, nanos);
   }
 
   private RgbImage decode(byte[] encoded) {

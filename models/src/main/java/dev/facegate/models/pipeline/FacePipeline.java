@@ -50,6 +50,7 @@ public final class FacePipeline {
   private final double padding;
   private final boolean centreCropFallback;
   private final int maxFacesToEmbed;
+  private final StageListener listener;
 
   private FacePipeline(Builder b) {
     this.detector = Objects.requireNonNull(b.detector, "detector is required");
@@ -59,6 +60,7 @@ public final class FacePipeline {
     this.padding = b.padding;
     this.centreCropFallback = b.centreCropFallback;
     this.maxFacesToEmbed = b.maxFacesToEmbed;
+    this.listener = b.listener;
   }
 
   /**
@@ -139,9 +141,17 @@ public final class FacePipeline {
    * @return the result
    */
   public PhotoResult process(RgbImage image) {
+    long started = System.nanoTime();
     List<FaceDetection> detections = detect(image);
+    long detected = System.nanoTime();
+    listener.finished(StageListener.Stage.DETECT, detected - started);
     if (detections.isEmpty()) {
-      return centreCropFallback ? fallback(image) : result(image, Status.NO_FACE, "no face");
+      if (!centreCropFallback) {
+        return result(image, Status.NO_FACE, "no face");
+      }
+      PhotoResult crop = fallback(image);
+      listener.finished(StageListener.Stage.EMBED, System.nanoTime() - detected);
+      return crop;
     }
     if (detections.size() > maxFacesToEmbed) {
       return new PhotoResult(
@@ -171,6 +181,7 @@ public final class FacePipeline {
               true,
               chip));
     }
+    listener.finished(StageListener.Stage.EMBED, System.nanoTime() - detected);
     return new PhotoResult(Status.FACES, image.width(), image.height(), detections, faces, null);
   }
 
@@ -257,6 +268,7 @@ public final class FacePipeline {
     private double padding;
     private boolean centreCropFallback;
     private int maxFacesToEmbed = Integer.MAX_VALUE;
+    private StageListener listener = StageListener.NONE;
 
     private Builder() {}
 
@@ -308,6 +320,17 @@ public final class FacePipeline {
         throw new IllegalArgumentException("maxFacesToEmbed must be at least 0, got " + n);
       }
       this.maxFacesToEmbed = n;
+      return this;
+    }
+
+    /**
+     * Reports how long detection and embedding took for each processed image (default: nobody).
+     *
+     * @param listener called on the processing thread after each stage
+     * @return this builder
+     */
+    public Builder optStageListener(StageListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener is required");
       return this;
     }
 
