@@ -73,10 +73,10 @@ class ObservabilityIT {
     assertThat(stageCount("search")).isEqualTo(searchesBefore + 1);
     for (String stage : new String[] {"detect", "embed", "database"}) {
       assertThat(stageCount(stage)).as(stage).isPositive();
-      // A histogram: cumulative buckets up to +Inf, which holds every observation.
+      // Cumulative buckets up to +Inf, which holds every observation.
       assertThat(
               management.sum(
-                  "facegate_decision_stage_seconds_bucket",
+                  "facegate_decision_stage_le_total",
                   Map.of("stage", stage, "flow", "door", "le", "+Inf")))
           .as(stage + " histogram")
           .isEqualTo(stageCount(stage));

@@ -6,6 +6,8 @@ import dev.facegate.faces.entity.FaceEngineBusyException;
 import dev.facegate.faces.entity.PhotoAnalysis;
 import dev.facegate.faces.entity.UnreadableImageException;
 import dev.facegate.faces.entity.UnreadableImageException.Kind;
+import dev.facegate.health.Probe;
+import dev.facegate.health.Probes;
 import dev.facegate.models.detection.FaceDetector;
 import dev.facegate.models.embedding.FaceEmbedder;
 import dev.facegate.models.image.ImageDecoder;
@@ -106,9 +108,15 @@ public class FaceAnalysis {
   @ConfigProperty(name = "facegate.inference.retry-after-seconds")
   int retryAfterSeconds;
 
+  /** Busy this long without finishing an analysis, the engine counts as stuck (liveness DOWN). */
+  @Inject
+  @ConfigProperty(name = "facegate.inference.stalled-after-seconds")
+  long stalledAfterSeconds;
+
   @Inject WorkMetrics metrics;
 
   private InferenceLimiter limiter;
+  private AutoCloseable liveness;
   private FaceDetector detector;
   private FaceEmbedder embedder;
   private FacePipeline pipeline;
@@ -127,13 +135,9 @@ public class FaceAnalysis {
                 queueTimeoutMillis,
                 retryAfterSeconds),
             metrics::inferenceRejected);
-    metrics.gauge("facegate.inference.running", "Face analyses running now", limiter::running);
-    metrics.gauge(
-        "facegate.inference.queued", "Face analyses waiting for a slot now", limiter::waiting);
-    metrics.gauge(
-        "facegate.inference.max.concurrent",
-        "Face analyses this node runs at once",
-        () -> limiter.settings().maxConcurrent());
+    metrics.gauge("facegate.inference.running", limiter::running);
+    metrics.gauge("facegate.inference.queued", limiter::waiting);
+    metrics.gauge("facegate.inference.max.concurrent", () -> limiter.settings().maxConcurrent());
     Device djlDevice = Device.fromName(device);
     decoder = ImageDecoder.builder().optMaxPixels(maxPixels).optFormats(ACCEPTED_FORMATS).build();
     detector =
@@ -161,20 +165,28 @@ public class FaceAnalysis {
                 + " analyses at once, "
                 + limiter.settings().maxQueued()
                 + " queued");
+    liveness = Probes.register(Probes.Kind.LIVENESS, "faceEngine", this::liveness);
   }
 
   @PreDestroy
-  void close() {
+  void close() throws Exception {
+    if (liveness != null) {
+      liveness.close();
+    }
     embedder.close();
     detector.close();
   }
 
   /**
-   * How long the engine has been busy without finishing an analysis (empty while idle); the
-   * liveness check reports a stuck engine from it.
+   * DOWN when the engine has been busy for {@code facegate.inference.stalled-after-seconds} without
+   * finishing one analysis: a native call hangs, and only a restart helps. The database and the
+   * index are not asked: their outages make the node unready, and a restart would not mend them.
    */
-  public Optional<java.time.Duration> stalledFor() {
-    return limiter.stalledFor();
+  private Probe liveness() {
+    java.time.Duration stalled = limiter.stalledFor().orElse(java.time.Duration.ZERO);
+    return new Probe(
+        stalled.toSeconds() < stalledAfterSeconds,
+        java.util.Map.of("busyWithoutProgressSeconds", Long.toString(stalled.toSeconds())));
   }
 
   /** The id of the embedding model every template and probe of this server carries. */

@@ -52,9 +52,8 @@ public class FaceIndex {
 
   @PostConstruct
   void registerMeters() {
-    metrics.gauge("facegate.index.size", "Templates in the face index", this::sizeOrNaN);
-    metrics.gauge(
-        "facegate.index.rebuilding", "1 while this node rebuilds the index", rebuilds::get);
+    metrics.gauge("facegate.index.size", this::sizeOrNaN);
+    metrics.gauge("facegate.index.rebuilding", rebuilds::get);
   }
 
   private double sizeOrNaN() {

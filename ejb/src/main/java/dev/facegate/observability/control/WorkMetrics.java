@@ -1,12 +1,13 @@
 package dev.facegate.observability.control;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -14,10 +15,16 @@ import java.util.function.Supplier;
  * The application's meters, in the registry of WildFly's micrometer subsystem (scraped as
  * Prometheus text from the management interface, {@code /prometheus}; see docs/operations.md).
  *
+ * <p>WildFly 39 hands a deployment a registry that passes on only the short forms ({@code
+ * counter(name, tags)}, {@code timer(name, tags)}, {@code gauge(name, tags, object, function)}):
+ * meters made with a builder, and any histogram configuration, stay inside the deployment and are
+ * never exported. So latencies are recorded twice: as a timer (count, sum, max) and as cumulative
+ * bucket counters {@code <name>.le{le="0.05"}}, which Prometheus's {@code histogram_quantile} reads
+ * like a histogram's buckets.
+ *
  * <p>Stage timings carry a {@code flow} tag: {@code door} while a door decision runs on the thread
- * ({@link #doorFlow()}), {@code other} for the same work done for kiosks and enrolment, so that the
- * door's latency split is not blurred by enrolment photos. No meter carries a person, a device or a
- * score: metrics must not become a second attendance record.
+ * ({@link #doorFlow()}), {@code other} for the same work done for kiosks and enrolment. No meter
+ * carries a person, a device or a score: metrics must not become a second attendance record.
  */
 @ApplicationScoped
 public class WorkMetrics {
@@ -28,6 +35,11 @@ public class WorkMetrics {
   static final String RECONCILIATIONS = "facegate.index.reconciliations";
   static final String INFERENCE_REJECTED = "facegate.inference.rejected";
 
+  /** Upper bounds of the latency buckets (seconds): 5 ms to 10 s, then +Inf. */
+  static final double[] BUCKETS = {
+    0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, Double.POSITIVE_INFINITY
+  };
+
   private static final String DOOR = "door";
   private static final String OTHER = "other";
 
@@ -35,6 +47,9 @@ public class WorkMetrics {
   private static final ThreadLocal<Boolean> IN_DOOR_FLOW = ThreadLocal.withInitial(() -> false);
 
   private final MeterRegistry registry;
+
+  /** Gauges' state objects: the registry holds them weakly, this bean for the deployment's life. */
+  private final List<Supplier<Number>> gauges = new CopyOnWriteArrayList<>();
 
   @Inject
   public WorkMetrics(MeterRegistry registry) {
@@ -71,10 +86,7 @@ public class WorkMetrics {
    * @param nanos how long it took
    */
   public void stage(Stage stage, long nanos) {
-    latency(STAGE, "Time spent per stage of a face decision")
-        .tags("stage", stage.tag(), "flow", IN_DOOR_FLOW.get() ? DOOR : OTHER)
-        .register(registry)
-        .record(nanos, TimeUnit.NANOSECONDS);
+    latency(STAGE, Tags.of("stage", stage.tag(), "flow", IN_DOOR_FLOW.get() ? DOOR : OTHER), nanos);
   }
 
   /**
@@ -86,10 +98,7 @@ public class WorkMetrics {
    * @param nanos the decision's whole duration inside the server (without the commit)
    */
   public void doorDecision(String decision, String outcome, long nanos) {
-    latency(DOOR_DECISIONS, "Door decisions by decision and outcome, with their latency")
-        .tags("decision", decision, "outcome", outcome)
-        .register(registry)
-        .record(nanos, TimeUnit.NANOSECONDS);
+    latency(DOOR_DECISIONS, Tags.of("decision", decision, "outcome", outcome), nanos);
   }
 
   /**
@@ -98,11 +107,7 @@ public class WorkMetrics {
    * @param reason {@code rejected} (wrong credentials), {@code throttled} or {@code locked}
    */
   public void loginFailed(String reason) {
-    Counter.builder(LOGIN_FAILURES)
-        .description("Refused logins by reason")
-        .tag("reason", reason)
-        .register(registry)
-        .increment();
+    registry.counter(LOGIN_FAILURES, Tags.of("reason", reason)).increment();
   }
 
   /**
@@ -111,37 +116,37 @@ public class WorkMetrics {
    * @param result {@code unchanged}, {@code rebuilt} or {@code failed}
    */
   public void reconciled(String result) {
-    Counter.builder(RECONCILIATIONS)
-        .description("Index reconciliation runs by result")
-        .tag("result", result)
-        .register(registry)
-        .increment();
+    registry.counter(RECONCILIATIONS, Tags.of("result", result)).increment();
   }
 
   /** Counts an analysis refused because the face engine's queue was full. */
   public void inferenceRejected() {
-    Counter.builder(INFERENCE_REJECTED)
-        .description("Face analyses refused because the engine's queue was full (503)")
-        .register(registry)
-        .increment();
+    registry.counter(INFERENCE_REJECTED, Tags.empty()).increment();
   }
 
   /**
    * Registers a gauge read at each scrape.
    *
    * @param name the meter name
-   * @param description what it measures
    * @param value its current value; must be cheap and must not throw
    */
-  public void gauge(String name, String description, Supplier<Number> value) {
-    Gauge.builder(name, value).description(description).strongReference(true).register(registry);
+  public void gauge(String name, Supplier<Number> value) {
+    gauges.add(value);
+    registry.gauge(name, Tags.empty(), value, v -> v.get().doubleValue());
   }
 
-  private static Timer.Builder latency(String name, String description) {
-    return Timer.builder(name)
-        .description(description)
-        .publishPercentileHistogram()
-        .minimumExpectedValue(Duration.ofMillis(1))
-        .maximumExpectedValue(Duration.ofSeconds(30));
+  private void latency(String name, Tags tags, long nanos) {
+    registry.timer(name, tags).record(nanos, TimeUnit.NANOSECONDS);
+    double seconds = nanos / 1e9;
+    for (double bound : BUCKETS) {
+      if (seconds <= bound) {
+        registry.counter(name + ".le", tags.and(Tag.of("le", le(bound)))).increment();
+      }
+    }
+  }
+
+  /** Prometheus's spelling of a bucket bound: {@code 0.005}, {@code 1.0}, {@code +Inf}. */
+  static String le(double bound) {
+    return Double.isInfinite(bound) ? "+Inf" : String.format(Locale.ROOT, "%s", bound);
   }
 }

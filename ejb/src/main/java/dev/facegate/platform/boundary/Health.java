@@ -20,7 +20,7 @@ import javax.sql.DataSource;
  * Readiness of the application: whether this node should be sent requests now. Served twice: as
  * {@code GET /api/v1/health} on the application port (for load balancers that only see that port)
  * and as the MicroProfile Health readiness check on the management interface ({@code
- * /health/ready}, {@code dev.facegate.platform.control.ReadinessCheck}), next to WildFly's own
+ * /health/ready}, {@code dev.facegate.platform.control.ReadinessProbe}), next to WildFly's own
  * checks. Liveness (restart me) is a different question, answered by the face engine ({@code
  * /health/live}).
  */

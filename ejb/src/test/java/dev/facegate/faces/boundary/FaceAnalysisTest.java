@@ -43,6 +43,7 @@ class FaceAnalysisTest {
     engine.maxQueued = 8;
     engine.queueTimeoutMillis = 2000;
     engine.retryAfterSeconds = 1;
+    engine.stalledAfterSeconds = 120;
     engine.metrics = new WorkMetrics(REGISTRY);
     engine.load();
   }
@@ -62,10 +63,12 @@ class FaceAnalysisTest {
           .isPositive();
     }
     assertThat(REGISTRY.get("facegate.inference.running").gauge().value()).isZero();
+    assertThat(dev.facegate.health.Probes.ask(dev.facegate.health.Probes.Kind.LIVENESS))
+        .hasEntrySatisfying("faceEngine", probe -> assertThat(probe.up()).isTrue());
   }
 
   @AfterAll
-  static void close() {
+  static void close() throws Exception {
     engine.close();
   }
 

@@ -30,6 +30,28 @@ class WorkMetricsTest {
   }
 
   @Test
+  void latenciesAlsoCountIntoCumulativeBucketsThatPrometheusReadsAsAHistogram() {
+    metrics.stage(Stage.SEARCH, 30_000_000); // 30 ms
+    metrics.stage(Stage.SEARCH, 3_000_000_000L); // 3 s
+
+    assertThat(bucket("0.025")).isZero();
+    assertThat(bucket("0.05")).isEqualTo(1);
+    assertThat(bucket("2.5")).isEqualTo(1);
+    assertThat(bucket("5.0")).isEqualTo(2);
+    assertThat(bucket("+Inf")).isEqualTo(2);
+  }
+
+  private double bucket(String le) {
+    return registry
+        .find(WorkMetrics.STAGE + ".le")
+        .tags("stage", "search", "flow", "other", "le", le)
+        .counters()
+        .stream()
+        .mapToDouble(io.micrometer.core.instrument.Counter::count)
+        .sum();
+  }
+
+  @Test
   void doorDecisionsAreCountedByDecisionAndOutcome() {
     metrics.doorDecision("OPEN", "MATCH", 5_000_000);
     metrics.doorDecision("OPEN", "MATCH", 7_000_000);
@@ -57,7 +79,7 @@ class WorkMetricsTest {
     metrics.loginFailed("rejected");
     metrics.reconciled("unchanged");
     int[] size = {7};
-    metrics.gauge("facegate.test.size", "a test gauge", () -> size[0]);
+    metrics.gauge("facegate.test.size", () -> size[0]);
     size[0] = 9;
 
     assertThat(registry.get(WorkMetrics.LOGIN_FAILURES).tag("reason", "rejected").counter().count())
