@@ -96,6 +96,11 @@ class BackPressureIT {
         .allSatisfy(a -> assertThat(a.status()).as(a.body()).isIn(200, 503));
     List<Answer> refused = answers.stream().filter(a -> a.status() == 503).toList();
     List<Answer> decided = answers.stream().filter(a -> a.status() == 200).toList();
+    // For the record (docs/operations.md, Back-pressure): how the burst was answered.
+    System.out.printf(
+        "Back-pressure burst: %d requests, %d decided (slowest %d ms), %d refused with 503 (slowest"
+            + " %d ms)%n",
+        answers.size(), decided.size(), slowest(decided), refused.size(), slowest(refused));
     assertThat(refused).as("the bound was reached").isNotEmpty();
     assertThat(decided).as("the engine kept working").isNotEmpty();
     for (Answer busy : refused) {
@@ -130,6 +135,10 @@ class BackPressureIT {
       assertThat(again.status()).as(again.body()).isEqualTo(200);
       assertThat(again.json().getString("outcome")).isEqualTo("UNKNOWN");
     }
+  }
+
+  private static long slowest(List<Answer> answers) {
+    return answers.stream().mapToLong(a -> a.took().toMillis()).max().orElse(0);
   }
 
   private CompletableFuture<Answer> send(HttpRequest request) {

@@ -1,8 +1,10 @@
 package dev.facegate.observability.control;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -50,6 +52,8 @@ public class WorkMetrics {
 
   /** Gauges' state objects: the registry holds them weakly, this bean for the deployment's life. */
   private final List<Supplier<Number>> gauges = new CopyOnWriteArrayList<>();
+
+  private final List<String> gaugeNames = new CopyOnWriteArrayList<>();
 
   @Inject
   public WorkMetrics(MeterRegistry registry) {
@@ -132,7 +136,25 @@ public class WorkMetrics {
    */
   public void gauge(String name, Supplier<Number> value) {
     gauges.add(value);
+    gaugeNames.add(name);
     registry.gauge(name, Tags.empty(), value, v -> v.get().doubleValue());
+  }
+
+  /**
+   * Removes this deployment's gauges. The server's registry outlives a deployment, and registering
+   * a gauge under a name it already holds returns the old gauge: without this, a redeployed
+   * application would export the previous deployment's gauges, whose state is gone (NaN).
+   */
+  @PreDestroy
+  void removeGauges() {
+    for (String name : gaugeNames) {
+      Gauge gauge = registry.find(name).gauge();
+      if (gauge != null) {
+        registry.remove(gauge);
+      }
+    }
+    gaugeNames.clear();
+    gauges.clear();
   }
 
   private void latency(String name, Tags tags, long nanos) {

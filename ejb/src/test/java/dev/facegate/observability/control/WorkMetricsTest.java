@@ -90,6 +90,17 @@ class WorkMetricsTest {
     assertThat(registry.get("facegate.test.size").gauge().value()).isEqualTo(9);
   }
 
+  @Test
+  void aRedeployedApplicationExportsItsOwnGaugesNotThePreviousOnes() {
+    metrics.gauge("facegate.test.size", () -> 1);
+    metrics.removeGauges();
+    WorkMetrics redeployed = new WorkMetrics(registry);
+
+    redeployed.gauge("facegate.test.size", () -> 2);
+
+    assertThat(registry.get("facegate.test.size").gauge().value()).isEqualTo(2);
+  }
+
   private io.micrometer.core.instrument.Timer stage(String stage, String flow) {
     return registry.get(WorkMetrics.STAGE).tags("stage", stage, "flow", flow).timer();
   }
