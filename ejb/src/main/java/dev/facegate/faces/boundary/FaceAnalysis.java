@@ -32,11 +32,13 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -183,10 +185,10 @@ public class FaceAnalysis {
    * index are not asked: their outages make the node unready, and a restart would not mend them.
    */
   private Probe liveness() {
-    java.time.Duration stalled = limiter.stalledFor().orElse(java.time.Duration.ZERO);
+    Duration stalled = limiter.stalledFor().orElse(Duration.ZERO);
     return new Probe(
         stalled.toSeconds() < stalledAfterSeconds,
-        java.util.Map.of("busyWithoutProgressSeconds", Long.toString(stalled.toSeconds())));
+        Map.of("busyWithoutProgressSeconds", Long.toString(stalled.toSeconds())));
   }
 
   /** The id of the embedding model every template and probe of this server carries. */
