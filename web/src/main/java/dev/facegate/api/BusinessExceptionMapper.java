@@ -4,6 +4,7 @@ import dev.facegate.access.boundary.DeviceAuthenticationException;
 import dev.facegate.access.boundary.DeviceForbiddenException;
 import dev.facegate.access.boundary.RateLimitedException;
 import dev.facegate.enrolment.boundary.ConsentRequiredException;
+import dev.facegate.faces.entity.FaceEngineBusyException;
 import dev.facegate.faces.entity.UnreadableImageException;
 import dev.facegate.people.boundary.DuplicateEmployeeNumberException;
 import dev.facegate.platform.BusinessException;
@@ -29,6 +30,12 @@ public class BusinessExceptionMapper implements ExceptionMapper<BusinessExceptio
           Problem.response(Response.Status.FORBIDDEN, e.getMessage());
       case RateLimitedException limited ->
           Problem.response(Response.Status.TOO_MANY_REQUESTS, e.getMessage());
+      case FaceEngineBusyException busy ->
+          // The door stays closed and is told when to try again; nothing was decided or recorded.
+          Response.fromResponse(
+                  Problem.response(Response.Status.SERVICE_UNAVAILABLE, e.getMessage()))
+              .header("Retry-After", busy.retryAfterSeconds())
+              .build();
       case ConsentRequiredException noConsent ->
           Problem.response(Response.Status.CONFLICT, e.getMessage());
       case UnreadableImageException unreadable ->

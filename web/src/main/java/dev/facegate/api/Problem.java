@@ -12,8 +12,16 @@ import java.util.List;
  * @param status the HTTP status code
  * @param detail what went wrong with this request, for a person to read
  * @param errors one entry per invalid field, empty otherwise
+ * @param correlationId the request's id, also in the {@code X-Correlation-ID} header and in every
+ *     log line of the request (absent outside a request)
  */
-public record Problem(String type, String title, int status, String detail, List<String> errors) {
+public record Problem(
+    String type,
+    String title,
+    int status,
+    String detail,
+    List<String> errors,
+    String correlationId) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -29,7 +37,9 @@ public record Problem(String type, String title, int status, String detail, List
   public static Response response(int status, String title, String detail, List<String> errors) {
     return Response.status(status)
         .type(MediaType.valueOf(MEDIA_TYPE))
-        .entity(new Problem("about:blank", title, status, detail, errors))
+        .entity(
+            new Problem(
+                "about:blank", title, status, detail, errors, CorrelationId.current().orElse(null)))
         .build();
   }
 }

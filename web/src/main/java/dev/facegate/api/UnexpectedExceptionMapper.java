@@ -26,7 +26,8 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
           Response.Status.CONFLICT,
           "Someone else changed this record at the same time; reload it and try again.");
     }
-    String reference = UUID.randomUUID().toString();
+    // The request's correlation id, when there is one: it also names the request's log lines.
+    String reference = CorrelationId.current().orElseGet(() -> UUID.randomUUID().toString());
     LOG.log(Level.SEVERE, "Unexpected failure, reference " + reference, e);
     return Problem.response(
         Response.Status.INTERNAL_SERVER_ERROR,

@@ -2,6 +2,7 @@ package dev.facegate.access.boundary;
 
 import dev.facegate.access.control.BurstLiveness;
 import dev.facegate.access.control.DeviceAuthenticator;
+import dev.facegate.access.control.DoorDecisionTiming;
 import dev.facegate.access.control.MultipartFrames;
 import dev.facegate.attendance.boundary.CheckIns;
 import dev.facegate.domain.access.Device;
@@ -23,6 +24,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,6 +88,7 @@ public class DoorDecisions {
    * @throws dev.facegate.faces.entity.UnreadableImageException the frame is not an acceptable
    *     image; nothing is recorded
    */
+  @Interceptors(DoorDecisionTiming.class)
   public DoorDecision decide(DoorPass pass, byte[] frame) {
     Device door = authenticator.redeem(pass.doorId(), pass.id(), frame, DeviceKind.DOOR);
     return decideOn(door, List.of(frame));
@@ -108,6 +111,7 @@ public class DoorDecisions {
    * @throws dev.facegate.faces.entity.UnreadableImageException a frame is not an acceptable image;
    *     nothing is recorded
    */
+  @Interceptors(DoorDecisionTiming.class)
   public DoorDecision decideBurst(DoorPass pass, byte[] body, String contentType) {
     Device door = authenticator.redeem(pass.doorId(), pass.id(), body, DeviceKind.DOOR);
     return decideOn(door, MultipartFrames.parse(body, contentType, MAX_BURST_FRAMES));

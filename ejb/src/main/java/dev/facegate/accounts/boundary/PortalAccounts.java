@@ -8,6 +8,7 @@ import dev.facegate.domain.accounts.PasswordPolicy;
 import dev.facegate.domain.accounts.PortalAccount;
 import dev.facegate.domain.accounts.Role;
 import dev.facegate.domain.audit.AuditAction;
+import dev.facegate.observability.control.WorkMetrics;
 import dev.facegate.platform.BusinessException;
 import dev.facegate.platform.InvalidInputException;
 import dev.facegate.platform.NotFoundException;
@@ -65,6 +66,8 @@ public class PortalAccounts {
 
   @Inject SecurityAudit securityAudit;
 
+  @Inject WorkMetrics metrics;
+
   @Resource SessionContext session;
 
   /**
@@ -86,6 +89,7 @@ public class PortalAccounts {
     Optional<LoginThrottle.Refusal> refusal =
         guard.accounts().refusal(name).or(() -> guard.addresses().refusal(address));
     if (refusal.isPresent()) {
+      metrics.loginFailed(refusal.get().locked() ? "locked" : "throttled");
       return LoginResult.refused(refusal.get().locked(), refusal.get().retryAt());
     }
     Optional<PortalAccount> account = accounts.findByUsername(name);
@@ -107,6 +111,7 @@ public class PortalAccounts {
       guard.accounts().succeeded(name);
       return LoginResult.accepted(account.get().getRole());
     }
+    metrics.loginFailed("rejected");
     guard.addresses().failed(address);
     if (guard.accounts().failed(name)) {
       securityAudit.record(

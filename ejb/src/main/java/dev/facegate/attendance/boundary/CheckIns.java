@@ -4,6 +4,8 @@ import dev.facegate.attendance.control.CheckInRepository;
 import dev.facegate.domain.attendance.CheckIn;
 import dev.facegate.domain.attendance.DirectionRule;
 import dev.facegate.domain.recognition.Outcome;
+import dev.facegate.observability.control.Stage;
+import dev.facegate.observability.control.TimedStage;
 import dev.facegate.platform.InvalidInputException;
 import dev.facegate.platform.NotFoundException;
 import dev.facegate.platform.Roles;
@@ -44,12 +46,14 @@ public class CheckIns {
    */
   @RolesAllowed(Roles.DEVICE)
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  @TimedStage(Stage.DATABASE)
   public CheckIn record(CheckIn checkIn) {
     return repository.add(checkIn);
   }
 
   /** Whether the employee already matched since {@code since} (a repeat is a duplicate). */
   @RolesAllowed(Roles.DEVICE)
+  @TimedStage(Stage.DATABASE)
   public boolean matchedSince(long employeeId, Instant since) {
     return repository.matchedSince(employeeId, since);
   }

@@ -18,6 +18,8 @@ import dev.facegate.index.entity.FaceModel;
 import dev.facegate.index.entity.IndexedFace;
 import dev.facegate.index.entity.TagFilter;
 import dev.facegate.models.pipeline.EmbeddedFace;
+import dev.facegate.observability.control.Stage;
+import dev.facegate.observability.control.TimedStage;
 import dev.facegate.people.boundary.Employees;
 import dev.facegate.platform.InvalidInputException;
 import dev.facegate.platform.NotFoundException;
@@ -163,6 +165,7 @@ public class Enrolment {
    * @return the subset that exists
    */
   @RolesAllowed(Roles.DEVICE)
+  @TimedStage(Stage.DATABASE)
   public List<Long> existingTemplates(Collection<Long> templateIds) {
     return templates.existing(templateIds);
   }

@@ -5,6 +5,7 @@ import dev.facegate.enrolment.control.TemplateRepository;
 import dev.facegate.faces.boundary.FaceAnalysis;
 import dev.facegate.index.boundary.FaceIndex;
 import dev.facegate.index.entity.FaceIndexException;
+import dev.facegate.observability.control.WorkMetrics;
 import dev.facegate.platform.Roles;
 import dev.facegate.platform.control.AuditLog;
 import jakarta.annotation.PostConstruct;
@@ -41,6 +42,8 @@ public class IndexReconciler {
 
   @Inject AuditLog audit;
 
+  @Inject WorkMetrics metrics;
+
   @PostConstruct
   void atStartup() {
     try {
@@ -64,6 +67,18 @@ public class IndexReconciler {
   @TransactionAttribute(TransactionAttributeType.REQUIRED)
   @RolesAllowed(Roles.ADMIN)
   public boolean reconcile() {
+    // A run that throws is counted as failed; its exception goes on to the caller.
+    String result = "failed";
+    try {
+      boolean rebuilt = reconcileCounts();
+      result = rebuilt ? "rebuilt" : "unchanged";
+      return rebuilt;
+    } finally {
+      metrics.reconciled(result);
+    }
+  }
+
+  private boolean reconcileCounts() {
     long inDatabase = templates.countByModel(engine.modelVersion());
     long inIndex = index.count();
     if (inDatabase == inIndex) {

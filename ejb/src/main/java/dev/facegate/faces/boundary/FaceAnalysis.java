@@ -1,9 +1,13 @@
 package dev.facegate.faces.boundary;
 
 import ai.djl.Device;
+import dev.facegate.faces.control.InferenceLimiter;
+import dev.facegate.faces.entity.FaceEngineBusyException;
 import dev.facegate.faces.entity.PhotoAnalysis;
 import dev.facegate.faces.entity.UnreadableImageException;
 import dev.facegate.faces.entity.UnreadableImageException.Kind;
+import dev.facegate.health.Probe;
+import dev.facegate.health.Probes;
 import dev.facegate.models.detection.FaceDetector;
 import dev.facegate.models.detection.MtcnnBlocks;
 import dev.facegate.models.embedding.FaceEmbedder;
@@ -16,6 +20,9 @@ import dev.facegate.models.image.UnsupportedImageFormatException;
 import dev.facegate.models.pipeline.EmbeddedFace;
 import dev.facegate.models.pipeline.FacePipeline;
 import dev.facegate.models.pipeline.PhotoResult;
+import dev.facegate.models.pipeline.StageListener;
+import dev.facegate.observability.control.Stage;
+import dev.facegate.observability.control.WorkMetrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.security.PermitAll;
@@ -27,11 +34,13 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -42,6 +51,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * detect, align, measure quality and embed. The networks are loaded once per server (native engines
  * load once per JVM, and loading takes seconds); detector and embedder keep a predictor per thread,
  * so concurrent callers need no container lock.
+ *
+ * <p>Every analysis passes the {@link InferenceLimiter}: a bounded number run at once, a bounded
+ * number wait, and the rest are refused at once ({@link FaceEngineBusyException}) rather than
+ * queueing without end behind a busy engine ({@code facegate.inference.*}).
  *
  * <p>It touches no database, so it runs outside transactions: a refused upload ({@link
  * UnreadableImageException}) can never mark a caller's transaction for rollback. Open to every
@@ -92,6 +105,31 @@ public class FaceAnalysis {
   @ConfigProperty(name = "facegate.enrolment.thumbnail-width")
   int thumbnailWidth;
 
+  @Inject
+  @ConfigProperty(name = "facegate.inference.max-concurrent")
+  int maxConcurrent;
+
+  @Inject
+  @ConfigProperty(name = "facegate.inference.max-queued")
+  int maxQueued;
+
+  @Inject
+  @ConfigProperty(name = "facegate.inference.queue-timeout-ms")
+  long queueTimeoutMillis;
+
+  @Inject
+  @ConfigProperty(name = "facegate.inference.retry-after-seconds")
+  int retryAfterSeconds;
+
+  /** Busy this long without finishing an analysis, the engine counts as stuck (liveness DOWN). */
+  @Inject
+  @ConfigProperty(name = "facegate.inference.stalled-after-seconds")
+  long stalledAfterSeconds;
+
+  @Inject WorkMetrics metrics;
+
+  private InferenceLimiter limiter;
+  private AutoCloseable liveness;
   private FaceDetector detector;
   private FaceEmbedder embedder;
   private FacePipeline pipeline;
@@ -101,6 +139,18 @@ public class FaceAnalysis {
   @PostConstruct
   void load() {
     System.setProperty("ai.djl.offline", "true");
+    limiter =
+        new InferenceLimiter(
+            new InferenceLimiter.Settings(
+                InferenceLimiter.Settings.concurrency(
+                    maxConcurrent, Runtime.getRuntime().availableProcessors()),
+                maxQueued,
+                queueTimeoutMillis,
+                retryAfterSeconds),
+            metrics::inferenceRejected);
+    metrics.gauge("facegate.inference.running", limiter::running);
+    metrics.gauge("facegate.inference.queued", limiter::waiting);
+    metrics.gauge("facegate.inference.max.concurrent", () -> limiter.settings().maxConcurrent());
     Device djlDevice = Device.fromName(device);
     decoder = ImageDecoder.builder().optMaxPixels(maxPixels).optFormats(ACCEPTED_FORMATS).build();
     FaceDetector.Builder detectorBuilder =
@@ -114,7 +164,10 @@ public class FaceAnalysis {
             });
     detector = detectorBuilder.build();
     embedder = FaceEmbedder.builder().optEngine(engine).optDevice(djlDevice).build();
-    // No padding and no centre-crop fallback: a frame without a detected face is NO_FACE.
+    // No centre-crop fallback: a frame without a detected face is NO_FACE. The pipeline's padded
+    // second pass (default) runs only when the first finds nothing, and it returns a real
+    // detection with landmarks (a face filling a tight crop), never a guess, so enrolment may use
+    // it.
     pipeline = pipeline(Integer.MAX_VALUE);
     singleFacePipeline = pipeline(1);
     LOG.info(
@@ -126,13 +179,34 @@ public class FaceAnalysis {
                 + ", model "
                 + FaceEmbedder.MODEL_ID
                 + " "
-                + FaceEmbedder.MODEL_VERSION);
+                + FaceEmbedder.MODEL_VERSION
+                + "; at most "
+                + limiter.settings().maxConcurrent()
+                + " analyses at once, "
+                + limiter.settings().maxQueued()
+                + " queued");
+    liveness = Probes.register(Probes.Kind.LIVENESS, "faceEngine", this::liveness);
   }
 
   @PreDestroy
-  void close() {
+  void close() throws Exception {
+    if (liveness != null) {
+      liveness.close();
+    }
     embedder.close();
     detector.close();
+  }
+
+  /**
+   * DOWN when the engine has been busy for {@code facegate.inference.stalled-after-seconds} without
+   * finishing one analysis: a native call hangs, and only a restart helps. The database and the
+   * index are not asked: their outages make the node unready, and a restart would not mend them.
+   */
+  private Probe liveness() {
+    Duration stalled = limiter.stalledFor().orElse(Duration.ZERO);
+    return new Probe(
+        stalled.toSeconds() < stalledAfterSeconds,
+        Map.of("busyWithoutProgressSeconds", Long.toString(stalled.toSeconds())));
   }
 
   /** The id of the embedding model every template and probe of this server carries. */
@@ -155,6 +229,7 @@ public class FaceAnalysis {
    * @param encoded the uploaded bytes
    * @return the faces, largest first
    * @throws UnreadableImageException if the bytes are not an acceptable image
+   * @throws FaceEngineBusyException if the engine is at its bound; nothing was analysed
    */
   public PhotoAnalysis analyse(byte[] encoded) {
     return analyse(encoded, Integer.MAX_VALUE);
@@ -168,9 +243,10 @@ public class FaceAnalysis {
    * @param maxFaces the most faces the caller will use
    * @return the analysis; {@code faces} is empty when {@code faceCount > maxFaces}
    * @throws UnreadableImageException if the bytes are not an acceptable image
+   * @throws FaceEngineBusyException if the engine is at its bound; nothing was analysed
    */
   public PhotoAnalysis analyse(byte[] encoded, int maxFaces) {
-    return analyse(decode(encoded), maxFaces, false);
+    return limiter.run(() -> analyse(decode(encoded), maxFaces, false));
   }
 
   /**
@@ -181,9 +257,10 @@ public class FaceAnalysis {
    * @param encoded the uploaded bytes
    * @return the analysis with {@code thumbnailJpeg} present
    * @throws UnreadableImageException if the bytes are not an acceptable image
+   * @throws FaceEngineBusyException if the engine is at its bound; nothing was analysed
    */
   public PhotoAnalysis analyseWithThumbnail(byte[] encoded) {
-    return analyse(decode(encoded), Integer.MAX_VALUE, true);
+    return limiter.run(() -> analyse(decode(encoded), Integer.MAX_VALUE, true));
   }
 
   private PhotoAnalysis analyse(RgbImage image, int maxFaces, boolean withThumbnail) {
@@ -211,7 +288,12 @@ public class FaceAnalysis {
         .setEmbedder(embedder)
         .optImageDecoder(decoder)
         .optMaxFacesToEmbed(maxFacesToEmbed)
+        .optStageListener(this::stageFinished)
         .build();
+  }
+
+  private void stageFinished(StageListener.Stage stage, long nanos) {
+    metrics.stage(stage == StageListener.Stage.DETECT ? Stage.DETECT : Stage.EMBED, nanos);
   }
 
   private RgbImage decode(byte[] encoded) {

@@ -1,12 +1,17 @@
 package dev.facegate.index.boundary;
 
 import dev.facegate.index.control.FaceIndexBackend;
+import dev.facegate.index.entity.FaceIndexException;
 import dev.facegate.index.entity.FaceMatch;
 import dev.facegate.index.entity.FaceModel;
 import dev.facegate.index.entity.IndexUnavailableException;
 import dev.facegate.index.entity.IndexedFace;
 import dev.facegate.index.entity.InvalidFaceException;
 import dev.facegate.index.entity.TagFilter;
+import dev.facegate.observability.control.Stage;
+import dev.facegate.observability.control.TimedStage;
+import dev.facegate.observability.control.WorkMetrics;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -17,6 +22,7 @@ import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -38,6 +44,26 @@ import java.util.stream.Stream;
 public class FaceIndex {
 
   @Inject FaceIndexBackend backend;
+
+  @Inject WorkMetrics metrics;
+
+  /** Rebuilds in progress on this node (readiness is DOWN while there is one). */
+  private final AtomicInteger rebuilds = new AtomicInteger();
+
+  @PostConstruct
+  void registerMeters() {
+    metrics.gauge("facegate.index.size", this::sizeOrNaN);
+    metrics.gauge("facegate.index.rebuilding", rebuilds::get);
+  }
+
+  private double sizeOrNaN() {
+    try {
+      return backend.count();
+    } catch (FaceIndexException e) {
+      // An unreachable index has no size; the health checks report why.
+      return Double.NaN;
+    }
+  }
 
   /** The embedding model whose vectors this index accepts. */
   public FaceModel model() {
@@ -90,11 +116,13 @@ public class FaceIndex {
    * @param filter tag restriction, {@link TagFilter#NONE} for none
    * @throws InvalidFaceException for a wrong model, dimension, NaN or zero vector
    */
+  @TimedStage(Stage.SEARCH)
   public List<FaceMatch> nearest(FaceModel model, float[] vector, int k, TagFilter filter) {
     return backend.nearest(model, vector, k, filter);
   }
 
   /** The most similar template, if the index (after filtering) is not empty. */
+  @TimedStage(Stage.SEARCH)
   public Optional<FaceMatch> findNearest(FaceModel model, float[] vector, TagFilter filter) {
     return backend.nearest(model, vector, 1, filter).stream().findFirst();
   }
@@ -112,6 +140,16 @@ public class FaceIndex {
    * @return number of faces indexed
    */
   public long rebuild(Stream<IndexedFace> source) {
-    return backend.rebuild(source);
+    rebuilds.incrementAndGet();
+    try {
+      return backend.rebuild(source);
+    } finally {
+      rebuilds.decrementAndGet();
+    }
+  }
+
+  /** Whether this node is rebuilding the index now (searches still answer from the old content). */
+  public boolean isRebuilding() {
+    return rebuilds.get() > 0;
   }
 }

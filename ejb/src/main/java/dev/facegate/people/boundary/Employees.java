@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNullElse;
 
 import dev.facegate.domain.audit.AuditAction;
 import dev.facegate.domain.people.Employee;
+import dev.facegate.observability.control.Stage;
+import dev.facegate.observability.control.TimedStage;
 import dev.facegate.people.control.EmployeeRepository;
 import dev.facegate.platform.InvalidInputException;
 import dev.facegate.platform.NotFoundException;
@@ -200,6 +202,7 @@ public class Employees {
 
   /** The employee with this id, or empty if there is none (for example, erased). */
   @RolesAllowed({Roles.ADMIN, Roles.HR, Roles.DEVICE})
+  @TimedStage(Stage.DATABASE)
   public Optional<Employee> findById(long id) {
     return repository.findById(id);
   }

@@ -16,7 +16,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
-/** Liveness and readiness of the application and the services it depends on. */
+/**
+ * Readiness of the application: whether this node should be sent requests now. Served twice: as
+ * {@code GET /api/v1/health} on the application port (for load balancers that only see that port)
+ * and as the MicroProfile Health readiness check on the management interface ({@code
+ * /health/ready}, {@code dev.facegate.platform.control.ReadinessProbe}), next to WildFly's own
+ * checks. Liveness (restart me) is a different question, answered by the face engine ({@code
+ * /health/live}).
+ */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @PermitAll
@@ -30,11 +37,16 @@ public class Health {
 
   @Inject FaceIndex index;
 
-  /** Checks each dependency; never throws, a failing dependency is reported as DOWN. */
+  /**
+   * Checks each dependency; never throws, a failing dependency is reported as DOWN. {@code
+   * faceIndexRebuild} is DOWN while this node rebuilds the index: searches still answer from the
+   * old content, but a node that is replacing its gallery should not take new traffic.
+   */
   public HealthReport check() {
     Map<String, String> checks = new LinkedHashMap<>();
     checks.put("database", databaseIsReachable() ? "UP" : "DOWN");
     checks.put("faceIndex", indexIsReachable() ? "UP" : "DOWN");
+    checks.put("faceIndexRebuild", index.isRebuilding() ? "DOWN" : "UP");
     return new HealthReport(checks.values().stream().allMatch("UP"::equals), checks);
   }
 

@@ -9,6 +9,8 @@ import dev.facegate.faces.entity.UnreadableImageException;
 import dev.facegate.models.TestFaces;
 import dev.facegate.models.TestImages;
 import dev.facegate.models.pipeline.EmbeddedFace;
+import dev.facegate.observability.control.WorkMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -25,6 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 class FaceAnalysisTest {
 
+  private static final SimpleMeterRegistry REGISTRY = new SimpleMeterRegistry();
+
   private static FaceAnalysis engine;
 
   @BeforeAll
@@ -36,11 +40,36 @@ class FaceAnalysisTest {
     engine.maxPixels = 40_000_000L;
     engine.thumbnailWidth = 240;
     engine.pnetParameters = java.util.Optional.empty();
+    engine.maxConcurrent = 0;
+    engine.maxQueued = 8;
+    engine.queueTimeoutMillis = 2000;
+    engine.retryAfterSeconds = 1;
+    engine.stalledAfterSeconds = 120;
+    engine.metrics = new WorkMetrics(REGISTRY);
     engine.load();
   }
 
+  @Test
+  void reportsTheTimeOfDetectionAndEmbeddingOutsideADoorFlow() throws IOException {
+    engine.analyse(photo("azure_face_samples/Family1-Dad1.jpg"));
+
+    for (String stage : new String[] {"detect", "embed"}) {
+      assertThat(
+              REGISTRY
+                  .get("facegate.decision.stage")
+                  .tags("stage", stage, "flow", "other")
+                  .timer()
+                  .count())
+          .as(stage)
+          .isPositive();
+    }
+    assertThat(REGISTRY.get("facegate.inference.running").gauge().value()).isZero();
+    assertThat(dev.facegate.health.Probes.ask(dev.facegate.health.Probes.Kind.LIVENESS))
+        .hasEntrySatisfying("faceEngine", probe -> assertThat(probe.up()).isTrue());
+  }
+
   @AfterAll
-  static void close() {
+  static void close() throws Exception {
     engine.close();
   }
 

@@ -11,6 +11,8 @@ import dev.facegate.models.detection.MtcnnBlocks;
 import dev.facegate.models.detection.MtcnnBlocks.Stage;
 import dev.facegate.models.training.TrainedParameters;
 import dev.facegate.models.weights.PackagedWeights;
+import dev.facegate.observability.control.WorkMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -55,7 +57,7 @@ class TrainedPnetSettingTest {
     return file;
   }
 
-  private static PhotoAnalysis analyse(Optional<String> pnet, byte[] photo) {
+  private static PhotoAnalysis analyse(Optional<String> pnet, byte[] photo) throws Exception {
     FaceAnalysis engine = engine(pnet);
     engine.load();
     try {
@@ -73,6 +75,12 @@ class TrainedPnetSettingTest {
     engine.maxPixels = 40_000_000L;
     engine.thumbnailWidth = 240;
     engine.pnetParameters = pnet;
+    engine.maxConcurrent = 0;
+    engine.maxQueued = 8;
+    engine.queueTimeoutMillis = 2000;
+    engine.retryAfterSeconds = 1;
+    engine.stalledAfterSeconds = 120;
+    engine.metrics = new WorkMetrics(new SimpleMeterRegistry());
     return engine;
   }
 }

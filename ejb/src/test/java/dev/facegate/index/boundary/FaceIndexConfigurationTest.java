@@ -135,4 +135,50 @@ class FaceIndexConfigurationTest {
         .isInstanceOf(IndexUnavailableException.class)
         .hasMessageContaining("Elasticsearch at http://127.0.0.1:" + port);
   }
+
+  @Test
+  void theIndexSaysItIsRebuildingUntilTheNewContentIsComplete() throws Exception {
+    FaceIndexConfiguration configuration = defaults();
+    try (FaceIndexBackend backend = configuration.backend()) {
+      FaceIndex index = new FaceIndex();
+      index.backend = backend;
+      FaceModel model = index.model();
+      float[] v = new float[128];
+      v[0] = 1;
+      java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+      // A source that holds the rebuild after its first face until the test lets it go on.
+      java.util.stream.Stream<IndexedFace> source =
+          java.util.stream.Stream.of("t1", "t2")
+              .map(
+                  id -> {
+                    if (id.equals("t2")) {
+                      started.countDown();
+                      await(release);
+                    }
+                    return new IndexedFace(id, "p-" + id, model, v, Map.of());
+                  });
+      assertThat(index.isRebuilding()).isFalse();
+
+      java.util.concurrent.CompletableFuture<Long> rebuild =
+          java.util.concurrent.CompletableFuture.supplyAsync(() -> index.rebuild(source));
+      assertThat(started.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(index.isRebuilding()).isTrue();
+
+      release.countDown();
+      assertThat(rebuild.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(2);
+      assertThat(index.isRebuilding()).isFalse();
+    }
+  }
+
+  private static void await(java.util.concurrent.CountDownLatch latch) {
+    try {
+      if (!latch.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        throw new IllegalStateException("never released");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
 }

@@ -63,6 +63,7 @@ public final class FacePipeline {
   private final double retryPadding;
   private final boolean centreCropFallback;
   private final int maxFacesToEmbed;
+  private final StageListener listener;
 
   private FacePipeline(Builder b) {
     this.detector = Objects.requireNonNull(b.detector, "detector is required");
@@ -73,6 +74,7 @@ public final class FacePipeline {
     this.retryPadding = b.retryPadding;
     this.centreCropFallback = b.centreCropFallback;
     this.maxFacesToEmbed = b.maxFacesToEmbed;
+    this.listener = b.listener;
   }
 
   /**
@@ -153,9 +155,17 @@ public final class FacePipeline {
    * @return the result
    */
   public PhotoResult process(RgbImage image) {
+    long started = System.nanoTime();
     List<FaceDetection> detections = detect(image);
+    long detected = System.nanoTime();
+    listener.finished(StageListener.Stage.DETECT, detected - started);
     if (detections.isEmpty()) {
-      return centreCropFallback ? fallback(image) : result(image, Status.NO_FACE, "no face");
+      if (!centreCropFallback) {
+        return result(image, Status.NO_FACE, "no face");
+      }
+      PhotoResult crop = fallback(image);
+      listener.finished(StageListener.Stage.EMBED, System.nanoTime() - detected);
+      return crop;
     }
     if (detections.size() > maxFacesToEmbed) {
       return new PhotoResult(
@@ -185,6 +195,7 @@ public final class FacePipeline {
               true,
               chip));
     }
+    listener.finished(StageListener.Stage.EMBED, System.nanoTime() - detected);
     return new PhotoResult(Status.FACES, image.width(), image.height(), detections, faces, null);
   }
 
@@ -331,6 +342,7 @@ public final class FacePipeline {
     private double retryPadding = DEFAULT_RETRY_PADDING;
     private boolean centreCropFallback;
     private int maxFacesToEmbed = Integer.MAX_VALUE;
+    private StageListener listener = StageListener.NONE;
 
     private Builder() {}
 
@@ -382,6 +394,17 @@ public final class FacePipeline {
         throw new IllegalArgumentException("maxFacesToEmbed must be at least 0, got " + n);
       }
       this.maxFacesToEmbed = n;
+      return this;
+    }
+
+    /**
+     * Reports how long detection and embedding took for each processed image (default: nobody).
+     *
+     * @param listener called on the processing thread after each stage
+     * @return this builder
+     */
+    public Builder optStageListener(StageListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener is required");
       return this;
     }
 

@@ -241,4 +241,29 @@ class FacePipelineTest {
     assertThat(pipeline.process(Files.readAllBytes(file)).status())
         .isEqualTo(PhotoResult.Status.FACES);
   }
+
+  @Test
+  void reportsTheStagesThatRanToItsListener() {
+    List<StageListener.Stage> stages = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<Long> durations = new java.util.concurrent.CopyOnWriteArrayList<>();
+    FacePipeline timed =
+        FacePipeline.builder()
+            .setDetector(detector)
+            .setEmbedder(embedder)
+            .optStageListener(
+                (stage, nanos) -> {
+                  stages.add(stage);
+                  durations.add(nanos);
+                })
+            .build();
+
+    timed.process(TestFaces.file("azure_face_samples/Family1-Dad1.jpg"));
+    assertThat(stages).containsExactly(StageListener.Stage.DETECT, StageListener.Stage.EMBED);
+
+    stages.clear();
+    timed.process(TestFaces.file("dlib_faces/dogs.jpg"));
+    // No face: nothing was embedded, so only detection is reported.
+    assertThat(stages).containsExactly(StageListener.Stage.DETECT);
+    assertThat(durations).allSatisfy(nanos -> assertThat(nanos).isPositive());
+  }
 }

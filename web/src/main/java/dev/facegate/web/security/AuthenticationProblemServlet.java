@@ -1,5 +1,6 @@
 package dev.facegate.web.security;
 
+import dev.facegate.api.CorrelationId;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -59,6 +60,9 @@ public class AuthenticationProblemServlet extends HttpServlet {
                 + code
                 + ",\"detail\":\""
                 + text.replace("\\", "\\\\").replace("\"", "\\\"")
-                + "\"}");
+                + "\""
+                // The id is a safe token (CorrelationId), so it needs no escaping.
+                + CorrelationId.current().map(id -> ",\"correlationId\":\"" + id + "\"").orElse("")
+                + "}");
   }
 }

@@ -1,0 +1,2 @@
+/** Request-scoped logging context: the correlation id of every request. */
+package dev.facegate.web.logging;
