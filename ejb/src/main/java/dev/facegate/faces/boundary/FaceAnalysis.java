@@ -1,13 +1,13 @@
 package dev.facegate.faces.boundary;
 
 import ai.djl.Device;
+import dev.facegate.domain.health.Probe;
+import dev.facegate.domain.health.Probes;
 import dev.facegate.faces.control.InferenceLimiter;
 import dev.facegate.faces.entity.FaceEngineBusyException;
 import dev.facegate.faces.entity.PhotoAnalysis;
 import dev.facegate.faces.entity.UnreadableImageException;
 import dev.facegate.faces.entity.UnreadableImageException.Kind;
-import dev.facegate.health.Probe;
-import dev.facegate.health.Probes;
 import dev.facegate.models.detection.FaceDetector;
 import dev.facegate.models.detection.MtcnnBlocks;
 import dev.facegate.models.embedding.FaceEmbedder;

@@ -1,7 +1,7 @@
 package dev.facegate.platform.control;
 
-import dev.facegate.health.Probe;
-import dev.facegate.health.Probes;
+import dev.facegate.domain.health.Probe;
+import dev.facegate.domain.health.Probes;
 import dev.facegate.platform.boundary.Health;
 import dev.facegate.platform.boundary.HealthReport;
 import jakarta.annotation.PostConstruct;

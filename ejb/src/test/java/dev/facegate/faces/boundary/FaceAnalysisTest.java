@@ -64,7 +64,8 @@ class FaceAnalysisTest {
           .isPositive();
     }
     assertThat(REGISTRY.get("facegate.inference.running").gauge().value()).isZero();
-    assertThat(dev.facegate.health.Probes.ask(dev.facegate.health.Probes.Kind.LIVENESS))
+    assertThat(
+            dev.facegate.domain.health.Probes.ask(dev.facegate.domain.health.Probes.Kind.LIVENESS))
         .hasEntrySatisfying("faceEngine", probe -> assertThat(probe.up()).isTrue());
   }
 

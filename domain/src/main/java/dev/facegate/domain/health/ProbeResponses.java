@@ -1,4 +1,4 @@
-package dev.facegate.health;
+package dev.facegate.domain.health;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

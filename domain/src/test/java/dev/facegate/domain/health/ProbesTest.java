@@ -1,4 +1,4 @@
-package dev.facegate.health;
+package dev.facegate.domain.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.facegate.health;
+package dev.facegate.domain.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
