@@ -37,8 +37,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class ObservabilityIT {
 
-  /** deepface cluster 5: one face, enrolled by no test, so the door searches and says UNKNOWN. */
-  private static final String STRANGER = "deepface_tests/img16.jpg";
+  /**
+   * deepface cluster 6 (img13): one face, enrolled by no test (KioskIT uses it as its stranger too;
+   * cluster 5 is DoorBurstIT's enrolled person), so the door searches and says UNKNOWN.
+   */
+  private static final String STRANGER = "deepface_tests/img13.jpg";
 
   @Deployment(testable = false)
   static EnterpriseArchive deployment() {
