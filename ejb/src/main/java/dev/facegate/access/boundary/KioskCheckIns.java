@@ -136,13 +136,12 @@ public class KioskCheckIns {
       return challengeFrame(kiosk, seen, faces, now);
     }
     if (request.watchOnly()) {
-      return new KioskFrame(
+      return answer(
           KioskFrame.State.WATCHING,
           Optional.empty(),
+          seen,
           faces,
-          seen.face(),
-          seen.frameWidth(),
-          seen.frameHeight(),
+          Optional.empty(),
           Optional.empty());
     }
     Attempt attempt =
@@ -155,13 +154,12 @@ public class KioskCheckIns {
             seen.modelVersion());
     Optional<AttemptResult> ended = attempt.agreement().outcome();
     if (ended.isEmpty()) {
-      return new KioskFrame(
+      return answer(
           KioskFrame.State.PENDING,
           Optional.of(attempt.id()),
+          seen,
           faces,
-          seen.face(),
-          seen.frameWidth(),
-          seen.frameHeight(),
+          Optional.empty(),
           Optional.empty());
     }
     if (kiosk.isLivenessChallengeOn() && agreedOnAnActivePerson(ended.get())) {
@@ -185,27 +183,24 @@ public class KioskCheckIns {
               attempt.modelVersion(),
               reference,
               now.plus(bounds.timeLimit()).plus(ABANDONED_AFTER)));
-      return new KioskFrame(
+      return answer(
           KioskFrame.State.CHALLENGE,
           Optional.of(attempt.id()),
+          seen,
           faces,
-          seen.face(),
-          seen.frameWidth(),
-          seen.frameHeight(),
           Optional.empty(),
           Optional.of(asked.name()));
     }
     KioskCheckIn checkIn = record(kiosk, attempt, ended.get(), seen.duplicateWindowSeconds());
-    return new KioskFrame(
+    return answer(
         checkIn.outcome() == Outcome.MATCH
             ? KioskFrame.State.CHECKED_IN
             : KioskFrame.State.NOT_RECOGNISED,
         Optional.empty(),
+        seen,
         faces,
-        seen.face(),
-        seen.frameWidth(),
-        seen.frameHeight(),
-        Optional.of(checkIn));
+        Optional.of(checkIn),
+        Optional.empty());
   }
 
   /**
@@ -244,38 +239,53 @@ public class KioskCheckIns {
             });
     if (after.isEmpty()) {
       // Another request ended it meanwhile; this frame starts nothing.
-      return new KioskFrame(
+      return answer(
           KioskFrame.State.WATCHING,
           Optional.empty(),
+          seen,
           faces,
-          seen.face(),
-          seen.frameWidth(),
-          seen.frameHeight(),
+          Optional.empty(),
           Optional.empty());
     }
     Challenge challenge = after.get();
     if (challenge.verifier().isPending()) {
-      return new KioskFrame(
+      return answer(
           KioskFrame.State.CHALLENGE,
           Optional.of(challenge.id()),
+          seen,
           faces,
-          seen.face(),
-          seen.frameWidth(),
-          seen.frameHeight(),
           Optional.empty(),
           Optional.of(challenge.verifier().direction().name()));
     }
     KioskCheckIn checkIn = recordChallenge(kiosk, challenge, seen.duplicateWindowSeconds());
-    return new KioskFrame(
+    return answer(
         checkIn.outcome() == Outcome.MATCH
             ? KioskFrame.State.CHECKED_IN
             : KioskFrame.State.LIVENESS_FAILED,
         Optional.empty(),
+        seen,
+        faces,
+        Optional.of(checkIn),
+        Optional.empty());
+  }
+
+  /** The answer to a frame: its state, with the faces the kiosk draws over its preview. */
+  private static KioskFrame answer(
+      KioskFrame.State state,
+      Optional<UUID> attemptId,
+      Identification seen,
+      int faces,
+      Optional<KioskCheckIn> checkIn,
+      Optional<String> challenge) {
+    return new KioskFrame(
+        state,
+        attemptId,
         faces,
         seen.face(),
         seen.frameWidth(),
         seen.frameHeight(),
-        Optional.of(checkIn));
+        checkIn,
+        challenge);
   }
 
   private KioskCheckIn recordChallenge(Device kiosk, Challenge challenge, int window) {
