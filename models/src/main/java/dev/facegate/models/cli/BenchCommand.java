@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -36,9 +35,8 @@ final class BenchCommand implements Command {
         + "  --runs N             timed runs, at least 50 (default 50)\n"
         + "  --warmup N           untimed runs first (default 10)\n"
         + "  --json               print the figures as one JSON line last\n"
-        + "  --compare            also time a baseline cascade, one run of each in turn, and print\n"
-        + "                       both and their ratios\n"
-        + "  --baseline NAME      the cascade --compare times: original (default) or graphs\n"
+        + "  --compare            also time the original cascade (--cascade original), one run of\n"
+        + "                       each in turn, and print both and their ratios\n"
         + DetectorOptions.USAGE;
   }
 
@@ -68,8 +66,6 @@ final class BenchCommand implements Command {
     }
     boolean json = args.flag("json");
     boolean compare = args.flag("compare");
-    FaceDetector.Implementation baseline =
-        DetectorOptions.implementation(args.option("baseline").orElse("original"));
     FaceDetector.Builder builder = DetectorOptions.builder(args);
     ImageDecoder decoder = DetectorOptions.decoder(args);
     args.checkAllUsed();
@@ -79,7 +75,7 @@ final class BenchCommand implements Command {
     try {
       detectors.add(build(builder));
       if (compare) {
-        detectors.add(build(builder.optImplementation(baseline)));
+        detectors.add(build(builder.optOptimised(false)));
       }
       int n = detectors.size();
       int[] faces = new int[n];
@@ -110,7 +106,7 @@ final class BenchCommand implements Command {
         Arrays.sort(sorted);
         double median = percentile(sorted, 50);
         double p90 = percentile(sorted, 90);
-        String cascade = cascadeName(detector);
+        String cascade = detector.isOptimised() ? "optimised" : "original";
         out.printf(
             "%s %dx%d, min face %d, %s cascade, %s on %s: median %.1f ms, p90 %.1f ms, min %.1f ms,"
                 + " process CPU %.1f ms per run (%d runs after %d warm-up, %d faces)%n",
@@ -147,9 +143,7 @@ final class BenchCommand implements Command {
       }
       if (compare) {
         out.printf(
-            "%s / %s: median %.2f, CPU per run %.2f%n",
-            all.get(0).get("cascade"),
-            all.get(1).get("cascade"),
+            "optimised / original: median %.2f, CPU per run %.2f%n",
             (double) all.get(0).get("medianMs") / (double) all.get(1).get("medianMs"),
             (double) all.get(0).get("cpuMsPerRun") / (double) all.get(1).get("cpuMsPerRun"));
       }
@@ -160,10 +154,6 @@ final class BenchCommand implements Command {
       detectors.forEach(FaceDetector::close);
     }
     return 0;
-  }
-
-  static String cascadeName(FaceDetector detector) {
-    return detector.getImplementation().name().toLowerCase(Locale.ROOT);
   }
 
   private static FaceDetector build(FaceDetector.Builder builder) throws UsageException {

@@ -4,7 +4,6 @@ import ai.djl.Device;
 import dev.facegate.models.detection.FaceDetector;
 import dev.facegate.models.detection.MtcnnBlocks;
 import dev.facegate.models.image.ImageDecoder;
-import java.util.Locale;
 
 /**
  * The detector options every detection command accepts, and the detector and image decoder built
@@ -18,10 +17,8 @@ final class DetectorOptions implements AutoCloseable {
         --scale-factor F     pyramid scale factor (default 0.709)
         --thresholds A,B,C   P-Net, R-Net, O-Net thresholds (default 0.6,0.7,0.7)
         --regressed-nms T    extra NMS on regressed candidates, a speed knob (default 0: off)
-        --cascade NAME       optimised (default), graphs (symbolic graphs with MXNet's PReLU,
-                             one P-Net call per pyramid level: the first step of issue 16) or
-                             original (op by op, before issue 16); kept to compare (same faces,
-                             boxes within rounding)
+        --cascade NAME       optimised (default) or original: the implementation before issue 16,
+                             kept to compare the two (same faces, boxes within rounding)
         --engine NAME        DJL engine: MXNet (default) or PyTorch (PyTorch needs its native
                              jar on the class path; an engine that cannot run is refused)
         --device NAME        cpu, gpu0, ... (default: the engine's default)
@@ -59,9 +56,13 @@ final class DetectorOptions implements AutoCloseable {
 
   /** Reads the detector options into a builder, without loading anything. */
   static FaceDetector.Builder builder(Args args) throws UsageException {
+    String cascade = args.option("cascade").orElse("optimised");
+    if (!cascade.equals("optimised") && !cascade.equals("original")) {
+      throw new UsageException("--cascade must be optimised or original, not " + cascade);
+    }
     FaceDetector.Builder b =
         FaceDetector.builder()
-            .optImplementation(implementation(args.option("cascade").orElse("optimised")))
+            .optOptimised(cascade.equals("optimised"))
             .optMinFaceSize(args.intOption("min-face", 40))
             .optScaleFactor(args.doubleOption("scale-factor", 0.709))
             .optRegressedNms(args.doubleOption("regressed-nms", 0))
@@ -83,15 +84,6 @@ final class DetectorOptions implements AutoCloseable {
     args.option("pnet-params")
         .ifPresent(f -> b.optTrainedParameters(MtcnnBlocks.Stage.PNET, java.nio.file.Path.of(f)));
     return b;
-  }
-
-  /** Parses a cascade name ({@code --cascade}, {@code --baseline}). */
-  static FaceDetector.Implementation implementation(String name) throws UsageException {
-    try {
-      return FaceDetector.Implementation.valueOf(name.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("cascade must be optimised, graphs or original, not " + name);
-    }
   }
 
   /** Reads {@code --max-pixels} into a decoder. */

@@ -58,30 +58,16 @@ final class Cascade implements AutoCloseable {
   private final Predictor<Batch, Heads> rnet;
   private final Predictor<Batch, Heads> onet;
   private final boolean bgr;
-  private final boolean packedPyramid;
   private final InferenceLock lock;
   private final List<Model> owned;
 
-  /** The last packed pyramid's layout and mask: a stream of same-size frames reuses them. */
-  private PyramidLayout lastLayout;
-
-  private float[] lastMask;
-
-  /**
-   * Creates a cascade.
-   *
-   * @param packedPyramid whether {@code pnet} takes the whole pyramid on one canvas with its mask
-   *     ({@link SymbolicMtcnn#packedPnet}) instead of one level per call
-   */
   Cascade(
       Predictor<Batch, Heads> pnet,
       Predictor<Batch, Heads> rnet,
       Predictor<Batch, Heads> onet,
       boolean bgr,
-      boolean packedPyramid,
       InferenceLock lock,
       List<Model> owned) {
-    this.packedPyramid = packedPyramid;
     this.pnet = pnet;
     this.rnet = rnet;
     this.onet = onet;
@@ -125,9 +111,6 @@ final class Cascade implements AutoCloseable {
   /** Stage 1: P-Net over the pyramid, NMS per level and across levels, regression, squaring. */
   private List<Box> proposals(Pixels src, int w, int h, MtcnnOptions options)
       throws TranslateException {
-    if (packedPyramid) {
-      return packedProposals(src, w, h, options);
-    }
     List<Candidate> all = new ArrayList<>();
     // Each level is resampled from the previous one: the area filter then only ever shrinks by
     // the scale factor, which costs far less than shrinking the full image for every level.
@@ -152,89 +135,8 @@ final class Cascade implements AutoCloseable {
     return regressAndSquare(nms(all, MtcnnOptions.NMS_MERGE, Nms.Overlap.UNION), options);
   }
 
-  /**
-   * Stage 1 with one P-Net call for the whole pyramid: the levels, resampled as above, lie side by
-   * side on one canvas ({@link PyramidLayout}); each level's output cells are then read from its
-   * part of the output map. Same candidates as level by level, up to the summation order.
-   */
-  private List<Box> packedProposals(Pixels src, int w, int h, MtcnnOptions options)
-      throws TranslateException {
-    List<Double> scales = scales(w, h, options);
-    if (scales.isEmpty()) {
-      return List.of();
-    }
-    int n = scales.size();
-    int[] lw = new int[n];
-    int[] lh = new int[n];
-    for (int k = 0; k < n; k++) {
-      lw[k] = (int) Math.ceil(w * scales.get(k));
-      lh[k] = (int) Math.ceil(h * scales.get(k));
-    }
-    PyramidLayout layout = layout(lw, lh);
-    int cw = layout.width();
-    int ch = layout.height();
-    float[] canvas = new float[3 * cw * ch];
-    Pixels prev = src;
-    int pw = w;
-    int ph = h;
-    for (int k = 0; k < n; k++) {
-      float[] level = new float[3 * lw[k] * lh[k]];
-      Resampler.resize(prev, pw, ph, 0, 0, pw, ph, level, lw[k], lh[k]);
-      Resampler.normalizeIntoCanvas(
-          level, lw[k], lh[k], canvas, cw, ch, layout.x(k), layout.y(k), bgr);
-      prev = new FloatPixels(level);
-      pw = lw[k];
-      ph = lh[k];
-    }
-    Batch batch = new Batch(canvas, 1, ch, cw, lastMask);
-    Heads out = lock.call(() -> pnet.predict(batch));
-    List<Candidate> all = new ArrayList<>();
-    for (int k = 0; k < n; k++) {
-      List<Candidate> found =
-          cells(
-              out,
-              layout.cellX(k),
-              layout.cellY(k),
-              layout.cellColumns(k),
-              layout.cellRows(k),
-              scales.get(k),
-              options.thresholds()[0]);
-      all.addAll(nms(found, MtcnnOptions.NMS_LEVEL, Nms.Overlap.UNION));
-    }
-    return regressAndSquare(nms(all, MtcnnOptions.NMS_MERGE, Nms.Overlap.UNION), options);
-  }
-
-  /** The layout for these level sizes, reusing the last one (and its mask) when they repeat. */
-  private PyramidLayout layout(int[] lw, int[] lh) {
-    PyramidLayout last = lastLayout;
-    if (last != null && last.levels() == lw.length) {
-      boolean same = true;
-      for (int k = 0; k < lw.length && same; k++) {
-        same = last.levelWidth(k) == lw[k] && last.levelHeight(k) == lh[k];
-      }
-      if (same) {
-        return last;
-      }
-    }
-    lastLayout = PyramidLayout.of(lw, lh);
-    lastMask = lastLayout.mask();
-    return lastLayout;
-  }
-
   /** Maps P-Net's output cells above the threshold back to boxes in image coordinates. */
   private static List<Candidate> cells(Heads out, double scale, float threshold) {
-    long[] shape = out.shapes()[0].getShape();
-    int mh = (int) shape[2];
-    int mw = (int) shape[3];
-    return cells(out, 0, 0, mw, mh, scale, threshold);
-  }
-
-  /**
-   * Maps the output cells above the threshold of one level, which occupies {@code columns x rows}
-   * cells from {@code (left, top)} of the output map, back to boxes in image coordinates.
-   */
-  private static List<Candidate> cells(
-      Heads out, int left, int top, int columns, int rows, double scale, float threshold) {
     long[] shape = out.shapes()[0].getShape();
     int mh = (int) shape[2];
     int mw = (int) shape[3];
@@ -242,9 +144,9 @@ final class Cascade implements AutoCloseable {
     float[] prob = out.data()[0];
     float[] reg = out.data()[1];
     List<Candidate> found = new ArrayList<>();
-    for (int y = 0; y < rows; y++) {
-      for (int x = 0; x < columns; x++) {
-        int i = (top + y) * mw + left + x;
+    for (int y = 0; y < mh; y++) {
+      for (int x = 0; x < mw; x++) {
+        int i = y * mw + x;
         float score = prob[plane + i];
         if (score >= threshold) {
           // The cell at (x, y) saw the 12 x 12 window at (2x, 2y) of this level.

@@ -62,10 +62,7 @@ public final class FaceDetector implements AutoCloseable {
   private final String engine;
   private final Device device;
   private final InferenceLock lock;
-  private final Implementation implementation;
   private final boolean optimised;
-  private final boolean packedPyramid;
-  private final boolean splitPrelu;
   private final ConcurrentLinkedDeque<Cascade> idle = new ConcurrentLinkedDeque<>();
   private final List<Cascade> created = new ArrayList<>();
   private volatile boolean closed;
@@ -84,12 +81,7 @@ public final class FaceDetector implements AutoCloseable {
           e);
     }
     this.engine = eng.getEngineName();
-    this.implementation = "MXNet".equals(engine) ? b.implementation : Implementation.ORIGINAL;
-    this.optimised = implementation != Implementation.ORIGINAL;
-    this.packedPyramid =
-        implementation == Implementation.OPTIMISED && !Boolean.getBoolean("tmp.nopack");
-    this.splitPrelu =
-        implementation == Implementation.OPTIMISED && !Boolean.getBoolean("tmp.nosplit");
+    this.optimised = b.optimised && "MXNet".equals(engine);
     this.device = b.device != null ? b.device : eng.defaultDevice();
     this.lock = InferenceLock.forEngine(engine);
     TfjsWeights weights = PackagedWeights.MTCNN.load();
@@ -230,14 +222,6 @@ public final class FaceDetector implements AutoCloseable {
     return optimised;
   }
 
-  /**
-   * Returns the implementation of the cascade this detector runs (see {@link
-   * Builder#optImplementation}); {@link Implementation#ORIGINAL} on engines other than MXNet.
-   */
-  public Implementation getImplementation() {
-    return implementation;
-  }
-
   /** Returns the minimum face size in pixels. */
   public int getMinFaceSize() {
     return options.minFaceSize();
@@ -265,7 +249,6 @@ public final class FaceDetector implements AutoCloseable {
         models.get(Stage.RNET).newPredictor(t),
         models.get(Stage.ONET).newPredictor(t),
         BGR,
-        false,
         lock,
         List.of());
   }
@@ -287,16 +270,10 @@ public final class FaceDetector implements AutoCloseable {
               Model shared = models.get(stage);
               Model m = Model.newInstance(shared.getName() + "-graph", device, engine);
               own.add(m);
-              m.setBlock(
-                  SymbolicMtcnn.optimised(
-                      stage,
-                      stage == Stage.PNET && packedPyramid,
-                      splitPrelu,
-                      shared.getBlock(),
-                      m.getNDManager()));
+              m.setBlock(SymbolicMtcnn.of(stage, shared.getBlock(), m.getNDManager()));
               p.add(m.newPredictor(t));
             }
-            return new Cascade(p.get(0), p.get(1), p.get(2), BGR, packedPyramid, lock, own);
+            return new Cascade(p.get(0), p.get(1), p.get(2), BGR, lock, own);
           } catch (RuntimeException e) {
             own.forEach(Model::close);
             throw e;
@@ -322,23 +299,6 @@ public final class FaceDetector implements AutoCloseable {
         });
   }
 
-  /** How the cascade computes the networks; every implementation gives the same detections. */
-  public enum Implementation {
-    /** The networks op by op as DJL blocks: the implementation before issue 16, any engine. */
-    ORIGINAL,
-    /**
-     * MXNet symbolic graphs ({@code CachedOp}) of the same operators, one P-Net call per pyramid
-     * level: the first step of issue 16.
-     */
-    GRAPHS,
-    /**
-     * Symbolic graphs in which each convolution + PReLU pair is computed by oneDNN kernels (see
-     * {@code SymbolicMtcnn#optimised}), and P-Net runs once per image on all pyramid levels packed
-     * into one canvas ({@code PyramidLayout}).
-     */
-    OPTIMISED
-  }
-
   /** Builds a {@link FaceDetector}; {@code opt*} settings have the original MTCNN's defaults. */
   public static final class Builder {
 
@@ -348,7 +308,7 @@ public final class FaceDetector implements AutoCloseable {
     private double regressedNms;
     private String engine = DEFAULT_ENGINE;
     private Device device;
-    private Implementation implementation = Implementation.OPTIMISED;
+    private boolean optimised = true;
     private final Map<Stage, Path> trainedParameters = new EnumMap<>(Stage.class);
 
     private Builder() {}
@@ -430,27 +390,16 @@ public final class FaceDetector implements AutoCloseable {
 
     /**
      * Chooses between the optimised cascade (default) and the original implementation, kept to
-     * compare the two in one run; {@code optImplementation(optimised ? OPTIMISED : ORIGINAL)}.
+     * compare the two in one run. The optimised one finds the same faces with the same boxes and
+     * landmarks (within rounding; {@code OptimisedCascadeTest} checks it on the shared photos),
+     * faster: on MXNet each network runs as a symbolic graph, one engine call per batch (see {@link
+     * SymbolicMtcnn}). On other engines the option changes nothing.
      *
      * @param optimised {@code false} for the original implementation
      * @return this builder
      */
     public Builder optOptimised(boolean optimised) {
-      return optImplementation(optimised ? Implementation.OPTIMISED : Implementation.ORIGINAL);
-    }
-
-    /**
-     * Chooses the implementation of the cascade (default {@link Implementation#OPTIMISED}). All
-     * find the same faces with the same boxes and landmarks (within rounding; {@code
-     * OptimisedCascadeTest} checks it on the shared photos); the older ones are kept to compare
-     * them in one run. On engines other than MXNet only {@link Implementation#ORIGINAL} exists and
-     * the option changes nothing.
-     *
-     * @param implementation the implementation
-     * @return this builder
-     */
-    public Builder optImplementation(Implementation implementation) {
-      this.implementation = Objects.requireNonNull(implementation, "implementation is required");
+      this.optimised = optimised;
       return this;
     }
 

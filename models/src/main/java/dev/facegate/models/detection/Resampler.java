@@ -162,42 +162,4 @@ final class Resampler {
       out[offset + 2 * plane + i] = (hwc[3 * i + c2] - 127.5f) * 0.0078125f;
     }
   }
-
-  /**
-   * Writes an HWC image into a region of a larger CHW canvas (one image, no batch), normalised as
-   * {@link #normalizeToChw} does.
-   *
-   * @param hwc source, 3 channels, RGB order
-   * @param w source width
-   * @param h source height
-   * @param canvas destination, {@code 3 * canvasWidth * canvasHeight} values
-   * @param canvasWidth canvas width
-   * @param canvasHeight canvas height
-   * @param left column of the region's left edge, {@code left + w <= canvasWidth}
-   * @param top row of the region's top edge, {@code top + h <= canvasHeight}
-   * @param bgr whether the network's channel 0 is blue
-   */
-  static void normalizeIntoCanvas(
-      float[] hwc,
-      int w,
-      int h,
-      float[] canvas,
-      int canvasWidth,
-      int canvasHeight,
-      int left,
-      int top,
-      boolean bgr) {
-    int plane = canvasWidth * canvasHeight;
-    int c0 = bgr ? 2 : 0;
-    int c2 = bgr ? 0 : 2;
-    for (int y = 0; y < h; y++) {
-      int d = (top + y) * canvasWidth + left;
-      int s = 3 * y * w;
-      for (int x = 0; x < w; x++, d++, s += 3) {
-        canvas[d] = (hwc[s + c0] - 127.5f) * 0.0078125f;
-        canvas[plane + d] = (hwc[s + 1] - 127.5f) * 0.0078125f;
-        canvas[2 * plane + d] = (hwc[s + c2] - 127.5f) * 0.0078125f;
-      }
-    }
-  }
 }

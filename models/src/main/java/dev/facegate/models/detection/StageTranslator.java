@@ -23,15 +23,8 @@ final class StageTranslator
    * @param n batch size
    * @param height image height
    * @param width image width
-   * @param mask for P-Net on a packed pyramid, the {@link PyramidLayout#mask()} ({@code (height -
-   *     2) x (width - 2)}); {@code null} otherwise
    */
-  record Batch(float[] data, int n, int height, int width, float[] mask) {
-
-    Batch(float[] data, int n, int height, int width) {
-      this(data, n, height, width, null);
-    }
-  }
+  record Batch(float[] data, int n, int height, int width) {}
 
   /**
    * The output heads of a stage, each flattened in NCHW (or NC) order.
@@ -43,18 +36,9 @@ final class StageTranslator
 
   @Override
   public NDList processInput(TranslatorContext ctx, Batch input) {
-    NDArray data =
+    return new NDList(
         ctx.getNDManager()
-            .create(input.data(), new Shape(input.n(), 3, input.height(), input.width()));
-    if (input.mask() == null) {
-      return new NDList(data);
-    }
-    data.setName("data");
-    NDArray mask =
-        ctx.getNDManager()
-            .create(input.mask(), new Shape(1, 1, input.height() - 2, input.width() - 2));
-    mask.setName("mask");
-    return new NDList(data, mask);
+            .create(input.data(), new Shape(input.n(), 3, input.height(), input.width())));
   }
 
   @Override
