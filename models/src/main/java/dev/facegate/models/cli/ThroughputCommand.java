@@ -45,7 +45,7 @@ final class ThroughputCommand implements Command {
         + "  --rounds N           timed rounds of each path over all photos, alternating (default 5);\n"
         + "                       one untimed round of each comes first\n"
         + "  --threads N          workers of the photo-by-photo path, as verify (default: processors)\n"
-        + "  --detect-threads N   detection threads of the stream (default: processors - 1)\n"
+        + "  --detect-threads N   detection threads of the stream (default: processors)\n"
         + "  --batch N            most chips the stream embeds in one call (default 16)\n"
         + "  --limit N            use at most the first N photos (sorted by path)\n"
         + "  --json               print the figures as one JSON line last\n"
@@ -65,7 +65,7 @@ final class ThroughputCommand implements Command {
     int processors = Runtime.getRuntime().availableProcessors();
     int rounds = args.intOption("rounds", 5);
     int threads = args.intOption("threads", processors);
-    int detectThreads = args.intOption("detect-threads", Math.max(1, processors - 1));
+    int detectThreads = args.intOption("detect-threads", processors);
     int batch = args.intOption("batch", PhotoStream.DEFAULT_MAX_BATCH);
     int limit = args.intOption("limit", Integer.MAX_VALUE);
     boolean json = args.flag("json");
