@@ -24,6 +24,7 @@ public final class FaceCli {
           new EmbedCommand(),
           new CompareCommand(),
           new VerifyCommand(),
+          new ThroughputCommand(),
           new CalibrateCommand(),
           new MineSamplesCommand(),
           new TrainHeadCommand(),

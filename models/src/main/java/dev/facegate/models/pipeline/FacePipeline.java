@@ -156,35 +156,146 @@ public final class FacePipeline {
    */
   public PhotoResult process(RgbImage image) {
     long started = System.nanoTime();
+    Prepared prepared = prepare(image);
+    long detected = started + prepared.detectNanos;
+    listener.finished(StageListener.Stage.DETECT, prepared.detectNanos);
+    if (prepared.done != null) {
+      return prepared.done;
+    }
+    List<Embedding> embeddings =
+        prepared.fallback
+            ? List.of(embedder.embed(prepared.chips.get(0)))
+            : embedder.embed(prepared.chips);
+    PhotoResult result = finish(prepared, embeddings);
+    listener.finished(StageListener.Stage.EMBED, System.nanoTime() - detected);
+    return result;
+  }
+
+  /**
+   * A photo detected and aligned, waiting for the embeddings of its chips: the first half of {@link
+   * #process(RgbImage)}, so that a {@link PhotoStream} can embed the chips of several photos in one
+   * batch while the next photo is being detected.
+   */
+  static final class Prepared {
+    private final RgbImage image;
+    private final List<FaceDetection> detections;
+    private final List<FaceChip> chips;
+    private final boolean fallback;
+    private final PhotoResult done;
+    private final long detectNanos;
+
+    private Prepared(
+        RgbImage image,
+        List<FaceDetection> detections,
+        List<FaceChip> chips,
+        boolean fallback,
+        PhotoResult done,
+        long detectNanos) {
+      this.image = image;
+      this.detections = detections;
+      this.chips = chips;
+      this.fallback = fallback;
+      this.done = done;
+      this.detectNanos = detectNanos;
+    }
+
+    static Prepared finished(PhotoResult done) {
+      return new Prepared(null, List.of(), List.of(), false, done, 0);
+    }
+
+    /** The chips to embed, in face order; empty when {@link #done()} holds the result. */
+    List<FaceChip> chips() {
+      return chips;
+    }
+
+    /** The result when nothing is left to embed (no face, too many, undecodable), else null. */
+    PhotoResult done() {
+      return done;
+    }
+  }
+
+  /** Decodes with this pipeline's decoder, then {@link #prepare(RgbImage)}. */
+  Prepared prepare(byte[] encoded) {
+    RgbImage image;
+    try {
+      image = decoder.decodeRgb(encoded);
+    } catch (ImageDecodingException e) {
+      return Prepared.finished(undecodable(e.getMessage()));
+    }
+    return prepare(image);
+  }
+
+  /** Reads a file, then {@link #prepare(byte[])}. */
+  Prepared prepare(Path file) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      return Prepared.finished(undecodable("cannot read " + file + ": " + e.getMessage()));
+    }
+    return prepare(bytes);
+  }
+
+  /** Detects (with the second pass if needed) and aligns: everything but the embedding. */
+  Prepared prepare(RgbImage image) {
+    long started = System.nanoTime();
     List<FaceDetection> detections = detect(image);
-    long detected = System.nanoTime();
-    listener.finished(StageListener.Stage.DETECT, detected - started);
+    long took = System.nanoTime() - started;
     if (detections.isEmpty()) {
       if (!centreCropFallback) {
-        return result(image, Status.NO_FACE, "no face");
+        return new Prepared(
+            image, detections, List.of(), false, result(image, Status.NO_FACE, "no face"), took);
       }
-      PhotoResult crop = fallback(image);
-      listener.finished(StageListener.Stage.EMBED, System.nanoTime() - detected);
-      return crop;
+      return new Prepared(image, detections, List.of(aligner.centreCrop(image)), true, null, took);
     }
     if (detections.size() > maxFacesToEmbed) {
-      return new PhotoResult(
-          Status.TOO_MANY_FACES,
-          image.width(),
-          image.height(),
+      return new Prepared(
+          image,
           detections,
           List.of(),
-          detections.size() + " faces, more than the " + maxFacesToEmbed + " this pipeline embeds");
+          false,
+          new PhotoResult(
+              Status.TOO_MANY_FACES,
+              image.width(),
+              image.height(),
+              detections,
+              List.of(),
+              detections.size()
+                  + " faces, more than the "
+                  + maxFacesToEmbed
+                  + " this pipeline embeds"),
+          took);
     }
     List<FaceChip> chips = new ArrayList<>(detections.size());
     for (FaceDetection d : detections) {
       chips.add(aligner.align(image, toArray(d.landmarks())));
     }
-    List<Embedding> embeddings = embedder.embed(chips);
-    List<EmbeddedFace> faces = new ArrayList<>(detections.size());
-    for (int i = 0; i < detections.size(); i++) {
-      FaceDetection d = detections.get(i);
-      FaceChip chip = chips.get(i);
+    return new Prepared(image, detections, chips, false, null, took);
+  }
+
+  /**
+   * The second half of {@link #process(RgbImage)}: the result of a prepared photo once its chips
+   * are embedded.
+   *
+   * @param p the prepared photo, with chips to embed
+   * @param embeddings one per chip, in order
+   */
+  PhotoResult finish(Prepared p, List<Embedding> embeddings) {
+    if (p.done != null) {
+      return p.done;
+    }
+    if (embeddings.size() != p.chips.size()) {
+      throw new IllegalArgumentException(
+          embeddings.size() + " embeddings for " + p.chips.size() + " chips");
+    }
+    RgbImage image = p.image;
+    if (p.fallback) {
+      return fallback(image, p.chips.get(0), embeddings.get(0));
+    }
+    List<EmbeddedFace> faces = new ArrayList<>(p.detections.size());
+    for (int i = 0; i < p.detections.size(); i++) {
+      FaceDetection d = p.detections.get(i);
+      FaceChip chip = p.chips.get(i);
       faces.add(
           new EmbeddedFace(
               d.box(),
@@ -195,16 +306,18 @@ public final class FacePipeline {
               true,
               chip));
     }
-    listener.finished(StageListener.Stage.EMBED, System.nanoTime() - detected);
-    return new PhotoResult(Status.FACES, image.width(), image.height(), detections, faces, null);
+    return new PhotoResult(Status.FACES, image.width(), image.height(), p.detections, faces, null);
   }
 
-  private PhotoResult fallback(RgbImage image) {
+  /** The embedder, for a {@link PhotoStream} that batches the chips of several photos. */
+  FaceEmbedder embedder() {
+    return embedder;
+  }
+
+  private PhotoResult fallback(RgbImage image, FaceChip chip, Embedding e) {
     int side = Math.min(image.width(), image.height());
     double left = (image.width() - side) / 2.0;
     double top = (image.height() - side) / 2.0;
-    FaceChip chip = aligner.centreCrop(image);
-    Embedding e = embedder.embed(chip);
     // No landmarks: the crop is not known to be frontal, so frontalness 0.
     FaceQuality quality = new FaceQuality(side, FaceQuality.sharpness(chip), 0);
     EmbeddedFace face =
