@@ -23,17 +23,17 @@ COPY --chown=jboss:root docker/site/cli/ /opt/facegate/site-cli/
 
 # The same scripts as the single node and the tests, on standalone-ha.xml (facegate.server.config),
 # then JGroups over TCP with the static member list (configure-cluster.cli) and this site's parts.
-# An inference node keeps the datasource (the EAR's persistence unit is deployed on every node) but
-# never opens it: it runs no start-up job that touches data (facegate.role=inference).
+# An inference node gets its datasource (a private in-memory one) and its application user from
+# configure-inference.cli at start (node-start.sh), never from the image.
 RUN set -e; cli="${JBOSS_HOME}/bin/jboss-cli.sh -Dfacegate.server.config=standalone-ha.xml --file"; \
     $cli=/opt/facegate/cli/configure-server.cli; \
-    $cli=/opt/facegate/cli/datasource-postgresql.cli; \
     $cli=/opt/facegate/cli/configure-cluster.cli; \
     $cli=/opt/facegate/site-cli/cluster-name.cli; \
     if [ "${FACEGATE_NODE_ROLE}" = portal ]; then \
+      $cli=/opt/facegate/cli/datasource-postgresql.cli; \
       $cli=/opt/facegate/site-cli/balancer-member.cli; \
     else \
-      $cli=/opt/facegate/cli/configure-inference.cli; \
+      test -f /opt/facegate/cli/configure-inference.cli; \
       $cli=/opt/facegate/site-cli/not-a-balancer-member.cli; \
     fi; \
     rm -rf ${JBOSS_HOME}/standalone/configuration/standalone_xml_history ${JBOSS_HOME}/standalone/data ${JBOSS_HOME}/standalone/log
@@ -41,8 +41,8 @@ RUN set -e; cli="${JBOSS_HOME}/bin/jboss-cli.sh -Dfacegate.server.config=standal
 USER root
 RUN set -e; if [ -n "${LIBTORCH_URL}" ]; then \
       curl -fsSL -o /tmp/libtorch.zip "${LIBTORCH_URL}"; \
-      (cd /opt && jar xf /tmp/libtorch.zip libtorch/lib) || (cd /opt && python3 -m zipfile -e /tmp/libtorch.zip /opt); \
-      rm /tmp/libtorch.zip; test -f /opt/libtorch/lib/libtorch_cuda.so; chown -R jboss:root /opt/libtorch; \
+      cd /opt && jar xf /tmp/libtorch.zip && rm -rf /tmp/libtorch.zip /opt/libtorch/include /opt/libtorch/share; \
+      test -f /opt/libtorch/lib/libtorch_cuda.so; chown -R jboss:root /opt/libtorch; \
     fi
 USER jboss
 
@@ -51,10 +51,6 @@ COPY --chown=jboss:root ear/target/facegate.ear ${JBOSS_HOME}/standalone/deploym
 ENV FACEGATE_ROLE=${FACEGATE_NODE_ROLE} \
     DJL_CACHE_DIR=/opt/jboss/djl-cache
 
-# -b: the public interface (HTTP 8080: the balancer's AJP/HTTP traffic on portals, the portals' EJB
-# calls on inference nodes), on the backend network only (compose publishes no node port).
-# -bprivate: JGroups and mod_cluster on the container's own address (0.0.0.0 is not valid for JGroups).
-# The management interface stays on 127.0.0.1 (standalone-ha.xml's default): metrics and health are
-# scraped from inside the host, never published.
+COPY --chown=jboss:root --chmod=755 docker/site/node-start.sh /opt/facegate/node-start.sh
 EXPOSE 8080 8009 7600
-CMD ["sh", "-c", "exec ${JBOSS_HOME}/bin/standalone.sh -c standalone-ha.xml -b 0.0.0.0 -bprivate $(hostname -i | cut -d' ' -f1) -Djboss.node.name=${FACEGATE_NODE_NAME:?set FACEGATE_NODE_NAME}"]
+CMD ["/opt/facegate/node-start.sh"]
