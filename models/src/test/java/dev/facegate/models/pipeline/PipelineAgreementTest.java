@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.Device;
 import dev.facegate.models.detection.FaceDetector;
+import dev.facegate.models.embedding.Embedding;
 import dev.facegate.models.embedding.FaceEmbedder;
 import dev.facegate.models.geometry.Box;
 import dev.facegate.models.geometry.Point;
@@ -79,14 +80,11 @@ class PipelineAgreementTest {
     Report report =
         compareWithFirstFaceChanged(
             f ->
-                new EmbeddedFace(
+                changed(
+                    f,
                     new Box(f.box().x1() + shift, f.box().y1(), f.box().x2(), f.box().y2()),
-                    f.score(),
                     f.landmarks(),
-                    f.quality(),
-                    f.embedding(),
-                    f.detected(),
-                    f.chip()));
+                    f.embedding()));
     assertThat(report.violations()).anySatisfy(v -> assertThat(v).contains("box"));
     assertThat(report.maxBoxShift()).isGreaterThan(shift - 1);
   }
@@ -99,8 +97,7 @@ class PipelineAgreementTest {
             f -> {
               List<Point> moved = new ArrayList<>(f.landmarks());
               moved.set(2, new Point(moved.get(2).x(), moved.get(2).y() + shift));
-              return new EmbeddedFace(
-                  f.box(), f.score(), moved, f.quality(), f.embedding(), f.detected(), f.chip());
+              return changed(f, f.box(), moved, f.embedding());
             });
     assertThat(report.violations()).anySatisfy(v -> assertThat(v).contains("landmarks"));
   }
@@ -110,16 +107,7 @@ class PipelineAgreementTest {
     List<EmbeddedFace> faces = photos.get(0).second().faces();
     EmbeddedFace other = faces.get(faces.size() - 1);
     Report report =
-        compareWithFirstFaceChanged(
-            f ->
-                new EmbeddedFace(
-                    f.box(),
-                    f.score(),
-                    f.landmarks(),
-                    f.quality(),
-                    other.embedding(),
-                    f.detected(),
-                    f.chip()));
+        compareWithFirstFaceChanged(f -> changed(f, f.box(), f.landmarks(), other.embedding()));
     assertThat(report.violations()).anySatisfy(v -> assertThat(v).contains("cosine"));
     assertThat(report.minCosine()).isLessThan(PipelineAgreement.DEVICE_TOLERANCE.minCosine());
   }
@@ -155,6 +143,13 @@ class PipelineAgreementTest {
     return PipelineAgreement.compare(
         List.of(new Photo(group.name(), group.first(), withFaces(group.second(), faces))),
         PipelineAgreement.DEVICE_TOLERANCE);
+  }
+
+  /** The face with another box, landmarks or embedding; score, quality and chip kept. */
+  private static EmbeddedFace changed(
+      EmbeddedFace f, Box box, List<Point> landmarks, Embedding embedding) {
+    return new EmbeddedFace(
+        box, f.score(), landmarks, f.quality(), embedding, f.detected(), f.chip());
   }
 
   private static PhotoResult withFaces(PhotoResult r, List<EmbeddedFace> faces) {
