@@ -13,6 +13,8 @@ RUN ${JBOSS_HOME}/bin/jboss-cli.sh --file=/opt/facegate/site-cli/balancer.cli \
  && rm -rf ${JBOSS_HOME}/standalone/configuration/standalone_xml_history ${JBOSS_HOME}/standalone/data ${JBOSS_HOME}/standalone/log
 
 EXPOSE 8080 8443
-# -b: the published listeners; -bprivate: MCMP on the container's own address (backend network).
-# The management interface keeps its default, 127.0.0.1.
-CMD ["sh", "-c", "exec ${JBOSS_HOME}/bin/standalone.sh -c standalone-load-balancer.xml -b 0.0.0.0 -bprivate $(hostname -i | cut -d' ' -f1)"]
+# -b: the published listeners. -bprivate: MCMP (8090); 0.0.0.0 because the balancer sits on two
+# networks and the portals reach it on the backend one (the frontend network has no other member,
+# and compose publishes only 8080 and 8443). MCMP has no authentication of its own: keep the backend
+# network closed (compose: internal). The management interface keeps its default, 127.0.0.1.
+CMD ["sh", "-c", "exec ${JBOSS_HOME}/bin/standalone.sh -c standalone-load-balancer.xml -b 0.0.0.0 -bprivate 0.0.0.0"]
