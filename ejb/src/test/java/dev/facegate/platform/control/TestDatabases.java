@@ -44,6 +44,21 @@ public final class TestDatabases {
     return postgresSchema;
   }
 
+  /** The port of the embedded PostgreSQL server (started if need be). */
+  public static synchronized int postgresPort() {
+    postgres();
+    return postgres.getPort();
+  }
+
+  /**
+   * A small fixed pool over the PostgreSQL database, as WildFly's datasource pool is: the plain
+   * data source opens a new server process per connection, which would dwarf what a benchmark
+   * measures.
+   */
+  public static DataSource pooledPostgres(int size) {
+    return new FixedPool(postgres(), size);
+  }
+
   /** A new, migrated in-memory H2 database. */
   public static DataSource h2() {
     JdbcDataSource h2 = new JdbcDataSource();
