@@ -4,6 +4,7 @@ import dev.facegate.domain.audit.AuditAction;
 import dev.facegate.enrolment.control.TemplateRepository;
 import dev.facegate.faces.boundary.FaceAnalysis;
 import dev.facegate.index.boundary.FaceIndex;
+import dev.facegate.index.boundary.FaceIndexConfiguration;
 import dev.facegate.index.entity.FaceIndexException;
 import dev.facegate.observability.control.WorkMetrics;
 import dev.facegate.platform.Roles;
@@ -54,8 +55,15 @@ public class IndexReconciler {
 
   @Inject ClusterLocks locks;
 
+  @Inject FaceIndexConfiguration indexConfiguration;
+
+  /**
+   * On every node: a clustered server whose index is not shared does not start; then the leader
+   * reconciles.
+   */
   @PostConstruct
   void atStartup() {
+    indexConfiguration.refuseEmbeddedIndexWhenClustered(ClusterRole.clustered());
     metrics.gauge("facegate.reconciler.leader", () -> ClusterRole.leads() ? 1 : 0);
     if (ClusterRole.takeElection()) {
       reconcileQuietly("at start-up");

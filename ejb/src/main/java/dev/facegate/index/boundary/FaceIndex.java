@@ -11,13 +11,11 @@ import dev.facegate.index.entity.TagFilter;
 import dev.facegate.observability.control.Stage;
 import dev.facegate.observability.control.TimedStage;
 import dev.facegate.observability.control.WorkMetrics;
-import dev.facegate.platform.control.ClusterRole;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -40,7 +38,6 @@ import java.util.stream.Stream;
  * IndexUnavailableException} (store unreachable or failing, reported quickly).
  */
 @Singleton
-@Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 @PermitAll
@@ -50,15 +47,11 @@ public class FaceIndex {
 
   @Inject WorkMetrics metrics;
 
-  @Inject FaceIndexConfiguration configuration;
-
   /** Rebuilds in progress on this node (readiness is DOWN while there is one). */
   private final AtomicInteger rebuilds = new AtomicInteger();
 
-  /** At deployment, on every node: a clustered server without a shared index does not start. */
   @PostConstruct
-  void start() {
-    configuration.refuseEmbeddedIndexWhenClustered(ClusterRole.clustered());
+  void registerMeters() {
     metrics.gauge("facegate.index.size", this::sizeOrNaN);
     metrics.gauge("facegate.index.rebuilding", rebuilds::get);
   }

@@ -131,7 +131,7 @@ public class FaceIndexConfiguration {
    * @throws IllegalStateException when clustered, without an Elasticsearch URL and not told it is
    *     the only node
    */
-  void refuseEmbeddedIndexWhenClustered(boolean clustered) {
+  public void refuseEmbeddedIndexWhenClustered(boolean clustered) {
     if (clustered && !usesElasticsearch() && !singleNode) {
       throw new IllegalStateException(
           "This server runs clustered (standalone-ha.xml) but the face index is the embedded Lucene"
