@@ -1,8 +1,13 @@
 package dev.facegate.access.control;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -12,20 +17,29 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Per-server memory of recent signatures (replay protection), of each device's request rate, and of
- * the passes issued to requests whose headers were authenticated but whose body is still to come. A
- * signature is only valid inside the timestamp window, so remembering it for that window is enough.
- * In a cluster each node keeps its own memory; a replay would have to reach another node within the
- * window and is still bound to the same body and door.
+ * The door's guards: replay protection (signatures seen inside the timestamp window), each device's
+ * request rate, the pairing attempts per client address, and the passes issued to requests whose
+ * headers were authenticated but whose body is still to come. A signature is only valid inside the
+ * window, so remembering it for that window is enough.
+ *
+ * <p>Signatures and rate buckets are shared by every node of a cluster through the database ({@link
+ * DeviceLedger}): a request accepted on one node is a replay on every other, and a device's limit
+ * is one limit, not one per node. Those calls run outside any transaction (each statement commits
+ * at once), so a door refused later in its request still spent its signature and its token. Passes
+ * stay in this node's memory: a pass is issued and redeemed within one HTTP request.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class DeviceGuard {
 
   @Inject Clock clock;
+
+  @Resource(lookup = "java:jboss/datasources/FaceGateDS")
+  DataSource dataSource;
 
   @Inject
   @ConfigProperty(name = "facegate.devices.signature-window-seconds")
@@ -41,31 +55,32 @@ public class DeviceGuard {
   @ConfigProperty(name = "facegate.devices.rate-burst")
   double burst;
 
-  private final Map<String, Instant> seenSignatures = new ConcurrentHashMap<>();
-  private final Map<Long, TokenBucket> buckets = new ConcurrentHashMap<>();
+  /** A client address may fail 5 pairing codes at once, then once per 12 seconds. */
+  private static final DeviceLedger.RateLimit PAIRING = new DeviceLedger.RateLimit(5, 1.0 / 12);
 
-  private static final double PAIRING_BURST = 5;
-  private static final double PAIRING_PER_SECOND = 1.0 / 12;
-
-  private final Map<String, TokenBucket> pairingBuckets = new ConcurrentHashMap<>();
+  private DeviceLedger ledger;
+  private DeviceLedger.RateLimit deviceRate;
   private final Map<String, PendingRequest> passes = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
+
+  @PostConstruct
+  void start() {
+    ledger = new DeviceLedger(dataSource);
+    deviceRate = new DeviceLedger.RateLimit(burst, ratePerSecond);
+  }
 
   public Duration window() {
     return Duration.ofSeconds(windowSeconds);
   }
 
   /**
-   * Remembers a signature.
+   * Remembers a signature, for every node.
    *
    * @return false if it was already seen inside the window (a replay)
    */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public boolean firstUse(String signature) {
-    Instant now = clock.instant();
-    if (seenSignatures.size() > 10_000) {
-      seenSignatures.values().removeIf(seen -> seen.isBefore(now.minus(window()).minus(window())));
-    }
-    return seenSignatures.putIfAbsent(signature.toLowerCase(java.util.Locale.ROOT), now) == null;
+    return ledger.firstUse(signature, clock.instant());
   }
 
   /**
@@ -99,59 +114,40 @@ public class DeviceGuard {
    * 12 seconds (successes cost nothing). With 50-bit codes that live 10 minutes this makes guessing
    * hopeless, while a person who mistypes twice is never held up.
    */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public boolean mayTryPairing(String clientAddress) {
-    return pairingBucket(clientAddress).hasToken(clock.millis());
+    return ledger.hasToken(pairingKey(clientAddress), PAIRING, clock.millis());
   }
 
   /** Counts a wrong pairing code against the client address. */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public void failedPairing(String clientAddress) {
-    pairingBucket(clientAddress).tryAcquire(clock.millis());
+    ledger.tryAcquire(pairingKey(clientAddress), PAIRING, clock.millis());
   }
 
-  private TokenBucket pairingBucket(String clientAddress) {
-    if (pairingBuckets.size() > 10_000) {
-      pairingBuckets.clear();
-    }
-    return pairingBuckets.computeIfAbsent(
-        String.valueOf(clientAddress),
-        address -> new TokenBucket(PAIRING_BURST, PAIRING_PER_SECOND, clock.millis()));
-  }
-
-  /** Takes one request from the device's budget; false when it is exhausted. */
+  /**
+   * Takes one request from the device's budget, shared by all nodes; false when it is exhausted.
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public boolean tryAcquire(long deviceId) {
-    return buckets
-        .computeIfAbsent(deviceId, id -> new TokenBucket(burst, ratePerSecond, clock.millis()))
-        .tryAcquire(clock.millis());
+    return ledger.tryAcquire("device:" + deviceId, deviceRate, clock.millis());
   }
 
-  /** A classic token bucket: holds up to {@code capacity}, refills at {@code perSecond}. */
-  static final class TokenBucket {
-    private final double capacity;
-    private final double perMilli;
-    private double tokens;
-    private long lastMillis;
+  /**
+   * Forgets signatures older than twice the window and buckets idle long enough to be full again.
+   * Every node runs it; a second run in the same minute finds nothing to delete.
+   */
+  @Schedule(hour = "*", minute = "*", persistent = false)
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  void purge() {
+    Instant now = clock.instant();
+    long idle = Math.max(deviceRate.refillMillis(), PAIRING.refillMillis());
+    ledger.purge(now.minus(window()).minus(window()), now.toEpochMilli() - idle);
+  }
 
-    TokenBucket(double capacity, double perSecond, long nowMillis) {
-      this.capacity = capacity;
-      this.perMilli = perSecond / 1000.0;
-      this.tokens = capacity;
-      this.lastMillis = nowMillis;
-    }
-
-    synchronized boolean hasToken(long nowMillis) {
-      tokens = Math.min(capacity, tokens + Math.max(0, nowMillis - lastMillis) * perMilli);
-      lastMillis = Math.max(lastMillis, nowMillis);
-      return tokens >= 1;
-    }
-
-    synchronized boolean tryAcquire(long nowMillis) {
-      tokens = Math.min(capacity, tokens + Math.max(0, nowMillis - lastMillis) * perMilli);
-      lastMillis = Math.max(lastMillis, nowMillis);
-      if (tokens >= 1) {
-        tokens -= 1;
-        return true;
-      }
-      return false;
-    }
+  private static String pairingKey(String clientAddress) {
+    String address = String.valueOf(clientAddress);
+    // Keys are bounded by the column; an address never comes near, but a header might.
+    return "pairing:" + (address.length() > 100 ? DeviceLedger.digest(address) : address);
   }
 }

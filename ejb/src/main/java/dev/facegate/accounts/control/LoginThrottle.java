@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Counts failed logins per key (an account name, or a client address), so that guessing passwords
@@ -23,7 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * </ul>
  *
  * Failures are forgotten after {@code lockout} without a new one. Keys are compared stripped and in
- * lower case. Plain Java with a clock, so the rules are tested without a server.
+ * lower case. Plain Java with a clock, so the rules are tested without a server; the failures are
+ * kept in a {@link Ledger}: this JVM's memory, or the database shared by every node ({@link
+ * LoginFailures}), so that spreading guesses over n nodes does not buy n times the budget.
  */
 public final class LoginThrottle {
 
@@ -51,15 +54,44 @@ public final class LoginThrottle {
   /** Why an attempt may not be checked now, and when it may be. */
   public record Refusal(boolean locked, Instant retryAt) {}
 
-  private record Failures(int count, Instant last, Instant lockedUntil) {}
+  /** A key's failures in a row: how many, the last one, and the end of its lockout if locked. */
+  public record Failures(int count, Instant last, Instant lockedUntil) {}
+
+  /** Where the failures are kept; keys arrive normalised. */
+  public interface Ledger {
+
+    /** The key's failures, or null. */
+    Failures find(String key);
+
+    /**
+     * Replaces the key's failures by {@code next} applied to them (null when there are none),
+     * atomically: concurrent failures of one key, on any node, are all counted.
+     */
+    Failures update(String key, UnaryOperator<Failures> next);
+
+    void remove(String key);
+
+    /**
+     * Drops entries whose failures were forgotten at {@code now}, if the ledger is large enough to
+     * care (a memory ledger bounds itself under a spray; a database ledger is purged on a
+     * schedule).
+     */
+    void purgeIfLarge(Instant now, Duration lockout);
+  }
 
   private final Settings settings;
   private final Clock clock;
-  private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+  private final Ledger ledger;
 
+  /** A throttle that keeps its failures in this JVM's memory. */
   public LoginThrottle(Settings settings, Clock clock) {
+    this(settings, clock, new InMemory());
+  }
+
+  public LoginThrottle(Settings settings, Clock clock, Ledger ledger) {
     this.settings = requireNonNull(settings, "settings are required");
     this.clock = requireNonNull(clock, "clock is required");
+    this.ledger = requireNonNull(ledger, "a ledger is required");
   }
 
   public Settings settings() {
@@ -89,16 +121,14 @@ public final class LoginThrottle {
    */
   public boolean failed(String key) {
     Instant now = clock.instant();
-    if (failures.size() > PURGE_ABOVE) {
-      failures.values().removeIf(old -> isForgotten(old, now));
-    }
-    Failures updated = failures.compute(normal(key), (k, old) -> next(old, now));
+    ledger.purgeIfLarge(now, settings.lockout());
+    Failures updated = ledger.update(normal(key), old -> next(old, now));
     return updated.lockedUntil() != null && updated.count() == settings.lockoutFailures();
   }
 
   /** A success clears the key's failures. */
   public void succeeded(String key) {
-    failures.remove(normal(key));
+    ledger.remove(normal(key));
   }
 
   /**
@@ -109,7 +139,7 @@ public final class LoginThrottle {
   public boolean unlock(String key) {
     String normal = normal(key);
     Failures current = current(normal, clock.instant());
-    failures.remove(normal);
+    ledger.remove(normal);
     return current != null && current.lockedUntil() != null;
   }
 
@@ -139,22 +169,48 @@ public final class LoginThrottle {
   }
 
   private Failures current(String key, Instant now) {
-    Failures current = failures.get(key);
-    if (current != null && isForgotten(current, now)) {
-      failures.remove(key, current);
-      return null;
-    }
-    return current;
+    Failures current = ledger.find(key);
+    return current == null || isForgotten(current, now) ? null : current;
+  }
+
+  private boolean isForgotten(Failures old, Instant now) {
+    return isForgotten(old, now, settings.lockout());
   }
 
   /** Failures are forgotten, and a lockout ends, once the lockout time has passed. */
-  private boolean isForgotten(Failures old, Instant now) {
+  static boolean isForgotten(Failures old, Instant now, Duration lockout) {
     if (old == null) {
       return true;
     }
-    Instant end =
-        old.lockedUntil() != null ? old.lockedUntil() : old.last().plus(settings.lockout());
+    Instant end = old.lockedUntil() != null ? old.lockedUntil() : old.last().plus(lockout);
     return !now.isBefore(end);
+  }
+
+  /** This JVM's memory: the ledger of a single server, and of the unit tests. */
+  static final class InMemory implements Ledger {
+    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+
+    @Override
+    public Failures find(String key) {
+      return failures.get(key);
+    }
+
+    @Override
+    public Failures update(String key, UnaryOperator<Failures> next) {
+      return failures.compute(key, (k, old) -> next.apply(old));
+    }
+
+    @Override
+    public void remove(String key) {
+      failures.remove(key);
+    }
+
+    @Override
+    public void purgeIfLarge(Instant now, Duration lockout) {
+      if (failures.size() > PURGE_ABOVE) {
+        failures.values().removeIf(old -> isForgotten(old, now, lockout));
+      }
+    }
   }
 
   private static String normal(String key) {

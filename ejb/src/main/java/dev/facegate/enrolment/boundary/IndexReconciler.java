@@ -4,10 +4,13 @@ import dev.facegate.domain.audit.AuditAction;
 import dev.facegate.enrolment.control.TemplateRepository;
 import dev.facegate.faces.boundary.FaceAnalysis;
 import dev.facegate.index.boundary.FaceIndex;
+import dev.facegate.index.boundary.FaceIndexConfiguration;
 import dev.facegate.index.entity.FaceIndexException;
 import dev.facegate.observability.control.WorkMetrics;
 import dev.facegate.platform.Roles;
 import dev.facegate.platform.control.AuditLog;
+import dev.facegate.platform.control.ClusterLocks;
+import dev.facegate.platform.control.ClusterRole;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.DependsOn;
@@ -26,6 +29,12 @@ import java.util.stream.Stream;
  * compares the counts for the current model and rebuilds the index when they differ (a lost index
  * folder, a new Elasticsearch cluster, an index write that outlived a rolled-back transaction).
  * Administrators can also rebuild on demand.
+ *
+ * <p>Once per cluster: the start-up and nightly runs happen only on the node WildFly's HA singleton
+ * policy elects ({@link ClusterRole}; a server without clustering is its own leader), and on a node
+ * elected later (the previous leader left), within a minute of its election. Around the run, a
+ * PostgreSQL advisory lock makes a second runner skip during the seconds an election is in flux.
+ * The on-demand rebuild runs where the administrator calls it.
  */
 @Singleton
 @Startup
@@ -44,19 +53,50 @@ public class IndexReconciler {
 
   @Inject WorkMetrics metrics;
 
+  @Inject ClusterLocks locks;
+
+  @Inject FaceIndexConfiguration indexConfiguration;
+
+  /**
+   * On every node: a clustered server whose index is not shared does not start; then the leader
+   * reconciles.
+   */
   @PostConstruct
   void atStartup() {
-    try {
-      reconcile();
-    } catch (FaceIndexException e) {
-      // An unreachable cluster must not stop the server; the nightly run and requests retry.
-      LOG.log(Level.WARNING, "Index reconciliation at start-up failed; will retry", e);
+    indexConfiguration.refuseEmbeddedIndexWhenClustered(ClusterRole.clustered());
+    metrics.gauge("facegate.reconciler.leader", () -> ClusterRole.leads() ? 1 : 0);
+    if (ClusterRole.takeElection()) {
+      reconcileQuietly("at start-up");
+    } else {
+      LOG.info("Another node runs the index reconciler (HA singleton), not this one");
+    }
+  }
+
+  /**
+   * A node elected after its start-up (the previous leader left) reconciles within a minute; the
+   * election itself happens in a server thread outside any bean, so it only leaves a mark.
+   */
+  @Schedule(hour = "*", minute = "*", persistent = false)
+  void afterElection() {
+    if (ClusterRole.takeElection()) {
+      reconcileQuietly("after election");
     }
   }
 
   @Schedule(hour = "3", minute = "17", persistent = false)
   void nightly() {
-    reconcile();
+    if (ClusterRole.leads()) {
+      reconcile();
+    }
+  }
+
+  private void reconcileQuietly(String when) {
+    try {
+      reconcile();
+    } catch (FaceIndexException e) {
+      // An unreachable cluster must not stop the server; the nightly run and requests retry.
+      LOG.log(Level.WARNING, "Index reconciliation " + when + " failed; will retry", e);
+    }
   }
 
   /**
@@ -70,6 +110,11 @@ public class IndexReconciler {
     // A run that throws is counted as failed; its exception goes on to the caller.
     String result = "failed";
     try {
+      if (!locks.tryForTransaction(ClusterLocks.INDEX_RECONCILER)) {
+        result = "skipped";
+        LOG.info("Another node is reconciling the index now; skipped");
+        return false;
+      }
       boolean rebuilt = reconcileCounts();
       result = rebuilt ? "rebuilt" : "unchanged";
       return rebuilt;

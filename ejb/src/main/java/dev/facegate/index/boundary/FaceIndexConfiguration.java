@@ -99,6 +99,11 @@ public class FaceIndexConfiguration {
   @ConfigProperty(name = "facegate.index.elasticsearch.refresh")
   String refresh;
 
+  /** True: a clustered server may use the embedded Lucene index (it is the only node). */
+  @Inject
+  @ConfigProperty(name = "facegate.index.single-node")
+  boolean singleNode;
+
   /** Default: {@code ${jboss.server.data.dir}/facegate/index}. */
   @Inject
   @ConfigProperty(name = "facegate.index.lucene.directory")
@@ -108,7 +113,7 @@ public class FaceIndexConfiguration {
   @ApplicationScoped
   FaceIndexBackend backend() {
     FaceModel model = new FaceModel(modelId, modelVersion, dimensions);
-    if (url.filter(u -> !u.isBlank()).isPresent()) {
+    if (usesElasticsearch()) {
       ElasticsearchSettings settings = elasticsearchSettings(model);
       LOG.info(() -> "face index: " + settings);
       return ElasticsearchFaceIndex.open(settings);
@@ -116,6 +121,29 @@ public class FaceIndexConfiguration {
     LuceneSettings settings = new LuceneSettings(luceneFolder(), model, numCandidates);
     LOG.info(() -> "face index: embedded Lucene in " + settings.directory() + ", " + model.key());
     return LuceneFaceIndex.open(settings);
+  }
+
+  /**
+   * Refuses the embedded Lucene index on a clustered server: every node would keep its own gallery,
+   * and a face enrolled through one node would be unknown at doors served by another.
+   *
+   * @param clustered whether the server runs a clustered configuration
+   * @throws IllegalStateException when clustered, without an Elasticsearch URL and not told it is
+   *     the only node
+   */
+  public void refuseEmbeddedIndexWhenClustered(boolean clustered) {
+    if (clustered && !usesElasticsearch() && !singleNode) {
+      throw new IllegalStateException(
+          "This server runs clustered (standalone-ha.xml) but the face index is the embedded Lucene"
+              + " index, which each node would hold on its own. Set FACEGATE_INDEX_ELASTICSEARCH_URL"
+              + " (facegate.index.elasticsearch.url) to the shared Elasticsearch cluster, or set"
+              + " FACEGATE_INDEX_SINGLE_NODE=true (facegate.index.single-node) if this server is"
+              + " the only node.");
+    }
+  }
+
+  private boolean usesElasticsearch() {
+    return url.filter(u -> !u.isBlank()).isPresent();
   }
 
   /** The Elasticsearch settings from configuration; only when a URL is configured. */

@@ -8,6 +8,7 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -53,18 +54,10 @@ public class SchemaMigration {
    * {@code db/vendor/h2}): the shared ones in {@code db/migration} are portable SQL.
    */
   private String vendor() {
-    String product;
     try (Connection db = dataSource.getConnection()) {
-      product = db.getMetaData().getDatabaseProductName();
+      return SqlVendor.of(db).name().toLowerCase(Locale.ROOT);
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot reach the database to migrate it", e);
     }
-    return switch (product) {
-      case "PostgreSQL" -> "postgresql";
-      case "H2" -> "h2";
-      default ->
-          throw new IllegalStateException(
-              "Unsupported database " + product + ": FaceGate runs on PostgreSQL or H2");
-    };
   }
 }

@@ -64,6 +64,7 @@ class FaceIndexConfigurationTest {
         Integer.parseInt(file.getProperty("facegate.index.elasticsearch.replicas"));
     configuration.refresh = file.getProperty("facegate.index.elasticsearch.refresh");
     configuration.luceneDirectory = Optional.of(folder.toString());
+    configuration.singleNode = Boolean.parseBoolean(file.getProperty("facegate.index.single-node"));
     return configuration;
   }
 
@@ -180,5 +181,33 @@ class FaceIndexConfigurationTest {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  @Test
+  void aClusteredServerRefusesTheEmbeddedIndexNamingTheSettingsThatFixIt() throws IOException {
+    FaceIndexConfiguration configuration = defaults();
+
+    assertThatThrownBy(() -> configuration.refuseEmbeddedIndexWhenClustered(true))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("FACEGATE_INDEX_ELASTICSEARCH_URL")
+        .hasMessageContaining("FACEGATE_INDEX_SINGLE_NODE=true");
+    // Alone, as before clustering existed.
+    configuration.refuseEmbeddedIndexWhenClustered(false);
+  }
+
+  @Test
+  void aClusteredServerStartsWithElasticsearchOrWhenToldItIsTheOnlyNode() throws IOException {
+    FaceIndexConfiguration withElasticsearch = defaults();
+    withElasticsearch.url = Optional.of("http://127.0.0.1:9200");
+    withElasticsearch.refuseEmbeddedIndexWhenClustered(true);
+
+    FaceIndexConfiguration singleNode = defaults();
+    singleNode.singleNode = true;
+    singleNode.refuseEmbeddedIndexWhenClustered(true);
+
+    FaceIndexConfiguration blankUrl = defaults();
+    blankUrl.url = Optional.of(" ");
+    assertThatThrownBy(() -> blankUrl.refuseEmbeddedIndexWhenClustered(true))
+        .isInstanceOf(IllegalStateException.class);
   }
 }
