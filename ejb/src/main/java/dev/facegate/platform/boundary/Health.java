@@ -1,5 +1,6 @@
 package dev.facegate.platform.boundary;
 
+import dev.facegate.faces.boundary.FaceEngine;
 import dev.facegate.index.boundary.FaceIndex;
 import dev.facegate.index.entity.FaceIndexException;
 import jakarta.annotation.Resource;
@@ -37,16 +38,23 @@ public class Health {
 
   @Inject FaceIndex index;
 
+  @Inject FaceEngine faceEngine;
+
   /**
    * Checks each dependency; never throws, a failing dependency is reported as DOWN. {@code
    * faceIndexRebuild} is DOWN while this node rebuilds the index: searches still answer from the
-   * old content, but a node that is replacing its gallery should not take new traffic.
+   * old content, but a node that is replacing its gallery should not take new traffic. On a portal
+   * whose faces are analysed by inference nodes, {@code inference} is DOWN while none of them
+   * answers a cheap call within {@code facegate.inference.ping-timeout-ms}: doors would get 503.
    */
   public HealthReport check() {
     Map<String, String> checks = new LinkedHashMap<>();
     checks.put("database", databaseIsReachable() ? "UP" : "DOWN");
     checks.put("faceIndex", indexIsReachable() ? "UP" : "DOWN");
     checks.put("faceIndexRebuild", index.isRebuilding() ? "DOWN" : "UP");
+    if (faceEngine.isRemote()) {
+      checks.put("inference", faceEngine.answers() ? "UP" : "DOWN");
+    }
     return new HealthReport(checks.values().stream().allMatch("UP"::equals), checks);
   }
 

@@ -1,2 +1,2 @@
-/** Start-up work (schema migration) and shared producers (clock). */
+/** Start-up work (schema migration), this node's role and shared producers (clock). */
 package dev.facegate.platform.control;
