@@ -67,9 +67,9 @@ public final class RemoteFaceAnalysis {
       } catch (RuntimeException failure) {
         last = failure;
         int tried = attempt;
-        LOG.log(
-            Level.WARNING,
-            failure,
+        // One line per failed attempt (an outage at 10 frames per second must stay readable);
+        // the stack at FINE.
+        LOG.warning(
             () ->
                 "Inference call '"
                     + what
@@ -79,10 +79,14 @@ public final class RemoteFaceAnalysis {
                     + ATTEMPTS
                     + "): "
                     + failure);
+        LOG.log(Level.FINE, "Inference call failure", failure);
       }
     }
+    // The door's answer reads like a busy engine's; the log above has the cause.
     throw new InferenceUnavailableException(
-        "No inference node could analyse the photo (" + last.getClass().getSimpleName() + ").",
+        "The server is busy (no inference node answered: "
+            + last.getClass().getSimpleName()
+            + "); try again shortly.",
         retryAfterSeconds);
   }
 

@@ -1,6 +1,5 @@
 package dev.facegate.platform.boundary;
 
-import dev.facegate.faces.boundary.FaceEngine;
 import dev.facegate.index.boundary.FaceIndex;
 import dev.facegate.index.entity.FaceIndexException;
 import jakarta.annotation.Resource;
@@ -8,6 +7,8 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -38,7 +39,8 @@ public class Health {
 
   @Inject FaceIndex index;
 
-  @Inject FaceEngine faceEngine;
+  /** Dependencies the components add (e.g. {@code inference} on a portal with inference nodes). */
+  @Inject @Any Instance<DependencyCheck> componentChecks;
 
   /**
    * Checks each dependency; never throws, a failing dependency is reported as DOWN. {@code
@@ -52,8 +54,8 @@ public class Health {
     checks.put("database", databaseIsReachable() ? "UP" : "DOWN");
     checks.put("faceIndex", indexIsReachable() ? "UP" : "DOWN");
     checks.put("faceIndexRebuild", index.isRebuilding() ? "DOWN" : "UP");
-    if (faceEngine.isRemote()) {
-      checks.put("inference", faceEngine.answers() ? "UP" : "DOWN");
+    for (DependencyCheck check : componentChecks) {
+      check.up().ifPresent(up -> checks.put(check.name(), up ? "UP" : "DOWN"));
     }
     return new HealthReport(checks.values().stream().allMatch("UP"::equals), checks);
   }

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ThisNode {
 
   @Inject
-  @ConfigProperty(name = "facegate.role", defaultValue = "portal")
+  @ConfigProperty(name = "facegate.role")
   String roleSetting;
 
   private NodeRole role;

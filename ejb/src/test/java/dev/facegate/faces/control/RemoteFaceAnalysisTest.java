@@ -38,6 +38,7 @@ class RemoteFaceAnalysisTest {
         .isInstanceOf(InferenceUnavailableException.class)
         .isInstanceOf(FaceEngineBusyException.class)
         .satisfies(e -> assertThat(((FaceEngineBusyException) e).retryAfterSeconds()).isEqualTo(3))
+        .hasMessageContaining("busy")
         .hasMessageContaining("IllegalStateException");
     assertThat(node.calls()).as("one attempt and one fail-over, no more").isEqualTo(2);
   }
