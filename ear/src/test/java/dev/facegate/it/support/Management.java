@@ -49,6 +49,11 @@ public final class Management {
     }
   }
 
+  /** The management interface at {@code base} (e.g. an extra {@link WildFlyNode}). */
+  public static Management at(URI base) {
+    return new Management(base);
+  }
+
   /** Every sample of the current scrape. */
   public List<Sample> scrape() {
     HttpResponse<String> response = get("prometheus");
