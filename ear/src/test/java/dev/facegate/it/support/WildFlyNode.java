@@ -393,6 +393,8 @@ public final class WildFlyNode implements AutoCloseable {
                   "-Djboss.server.base.dir=" + baseDir)
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      // Scripts read the node's environment too (configure-inference.cli: its user and password).
+      cli.environment().putAll(environment);
       try {
         Process process = cli.start();
         if (!process.waitFor(3, TimeUnit.MINUTES)) {
