@@ -112,6 +112,9 @@ class InferenceNodeIT {
   @Test
   void aDoorDecisionIsComputedOnTheInferenceNodeFailsClosedWhenItDiesAndRecovers()
       throws Exception {
+    // Readiness is polled (a load balancer's view): the very first call also opens the remoting
+    // connection and may take longer than the ping timeout on a loaded machine.
+    awaitInferenceUp(Duration.ofSeconds(60));
     assertThat(health(portal).getJsonObject("checks").getString("inference")).isEqualTo("UP");
     assertThat(logOf(portal)).contains("Face engine not loaded here");
     assertThat(logOf(inference)).contains("Face engine ready");

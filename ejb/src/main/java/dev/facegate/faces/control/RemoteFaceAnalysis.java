@@ -36,6 +36,9 @@ public final class RemoteFaceAnalysis {
   private final FaceAnalysisRemote pinger;
   private final int retryAfterSeconds;
 
+  /** What the last readiness call found, so that only changes are logged. */
+  private volatile boolean answered = true;
+
   /**
    * @param engine the proxy analyses go through (the call timeout)
    * @param pinger the proxy readiness checks go through (the short ping timeout)
@@ -97,9 +100,17 @@ public final class RemoteFaceAnalysis {
   public boolean answers() {
     try {
       pinger.identity();
+      if (!answered) {
+        answered = true;
+        LOG.info("An inference node answers again");
+      }
       return true;
     } catch (RuntimeException e) {
-      LOG.log(Level.FINE, "No inference node answered the readiness call", e);
+      // Logged when the answer changes, not at every readiness poll.
+      if (answered) {
+        answered = false;
+        LOG.log(Level.WARNING, "No inference node answers the readiness call: " + e, e);
+      }
       return false;
     }
   }
