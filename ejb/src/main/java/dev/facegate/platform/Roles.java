@@ -5,7 +5,8 @@ package dev.facegate.platform;
  * of {@code dev.facegate.domain.accounts.Role}, given to console and API users by the identity
  * store; {@link #DEVICE} belongs to no account: device use cases (a door's frame) take it with
  * {@code @RunAs} after they have authenticated the device's signature themselves, so the boundaries
- * they call can refuse everybody else.
+ * they call can refuse everybody else. {@link #INFERENCE} belongs to no account either: it is the
+ * portal nodes' user on the inference nodes.
  */
 public final class Roles {
 
@@ -17,6 +18,13 @@ public final class Roles {
 
   /** A device-authenticated use case acting on behalf of a door or kiosk. */
   public static final String DEVICE = "DEVICE";
+
+  /**
+   * The application user portal nodes authenticate as on inference nodes (created there by {@code
+   * docker/wildfly/cli/configure-inference.cli}); it may call the remote face engine and nothing
+   * else.
+   */
+  public static final String INFERENCE = "INFERENCE";
 
   private Roles() {}
 }

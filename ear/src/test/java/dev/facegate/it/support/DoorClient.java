@@ -49,6 +49,13 @@ public final class DoorClient {
     return new DoorClient(api, doorId, keys, null);
   }
 
+  /**
+   * The same door (id and credential) talking to another server of the site, e.g. a second portal.
+   */
+  public DoorClient on(Api other) {
+    return new DoorClient(other, doorId, keys, token);
+  }
+
   /** A legacy door on the token scheme. */
   public static DoorClient legacy(Api api, long doorId, String token) {
     return new DoorClient(api, doorId, null, token);

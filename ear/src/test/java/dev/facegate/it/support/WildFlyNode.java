@@ -361,6 +361,7 @@ public final class WildFlyNode implements AutoCloseable {
         Files.createDirectories(baseDir.resolve("deployments"));
         copyDirectory(home.resolve("standalone/configuration"), baseDir.resolve("configuration"));
         deleteRecursively(baseDir.resolve("configuration/standalone_xml_history"));
+        forgetDeployments(baseDir.resolve("configuration").resolve(serverConfig));
         List<Path> scripts = new ArrayList<>();
         scripts.add(cliDir.resolve("configure-server.cli"));
         scripts.add(cliDir.resolve("datasource-postgresql.cli"));
@@ -393,6 +394,8 @@ public final class WildFlyNode implements AutoCloseable {
                   "-Djboss.server.base.dir=" + baseDir)
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      // Scripts read the node's environment too (configure-inference.cli: its user and password).
+      cli.environment().putAll(environment);
       try {
         Process process = cli.start();
         if (!process.waitFor(3, TimeUnit.MINUTES)) {
@@ -406,6 +409,19 @@ public final class WildFlyNode implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("Interrupted while configuring " + name, e);
+      }
+    }
+
+    /**
+     * The copied configuration may list what the running Arquillian server has deployed through its
+     * management interface (the EAR itself, whose content the node does not have): the node deploys
+     * only through its scanner.
+     */
+    private static void forgetDeployments(Path configuration) throws IOException {
+      if (Files.isRegularFile(configuration)) {
+        String xml = Files.readString(configuration);
+        Files.writeString(
+            configuration, xml.replaceAll("(?s)\\s*<deployments>.*?</deployments>", ""));
       }
     }
 

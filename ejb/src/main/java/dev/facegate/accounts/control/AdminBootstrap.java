@@ -4,6 +4,7 @@ import dev.facegate.domain.accounts.PasswordPolicy;
 import dev.facegate.domain.accounts.PortalAccount;
 import dev.facegate.domain.accounts.Role;
 import dev.facegate.platform.control.PasswordHasher;
+import dev.facegate.platform.control.ThisNode;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -20,7 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Creates the first administrator when no console account exists yet. There is no default password:
  * it comes from {@code FACEGATE_ADMIN_PASSWORD} (or the system property {@code
  * facegate.admin.password}); without it a random one is generated and printed once, at this first
- * start only. Only its hash is stored.
+ * start only. Only its hash is stored. Not on an inference node: it has no console and no site
+ * database.
  */
 @Singleton
 @Startup
@@ -42,9 +44,11 @@ public class AdminBootstrap {
   @ConfigProperty(name = "facegate.admin.password")
   Optional<String> configuredPassword;
 
+  @Inject ThisNode thisNode;
+
   @PostConstruct
   void createFirstAdministrator() {
-    if (accounts.count() > 0) {
+    if (thisNode.isInference() || accounts.count() > 0) {
       return;
     }
     String password;

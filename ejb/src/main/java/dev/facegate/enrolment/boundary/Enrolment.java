@@ -9,7 +9,8 @@ import dev.facegate.enrolment.control.GateVerdict;
 import dev.facegate.enrolment.control.QualityGate;
 import dev.facegate.enrolment.control.TemplateRemoval;
 import dev.facegate.enrolment.control.TemplateRepository;
-import dev.facegate.faces.boundary.FaceAnalysis;
+import dev.facegate.faces.boundary.FaceEngine;
+import dev.facegate.faces.entity.AnalysedFace;
 import dev.facegate.faces.entity.PhotoAnalysis;
 import dev.facegate.faces.entity.UnreadableImageException;
 import dev.facegate.index.boundary.FaceIndex;
@@ -17,7 +18,6 @@ import dev.facegate.index.entity.FaceMatch;
 import dev.facegate.index.entity.FaceModel;
 import dev.facegate.index.entity.IndexedFace;
 import dev.facegate.index.entity.TagFilter;
-import dev.facegate.models.pipeline.EmbeddedFace;
 import dev.facegate.observability.control.Stage;
 import dev.facegate.observability.control.TimedStage;
 import dev.facegate.people.boundary.Employees;
@@ -56,7 +56,7 @@ public class Enrolment {
 
   @Inject TemplateRepository templates;
 
-  @Inject FaceAnalysis faces;
+  @Inject FaceEngine faces;
 
   @Inject FaceIndex index;
 
@@ -126,14 +126,14 @@ public class Enrolment {
               : Refusal.UNREADABLE_IMAGE;
       return PhotoVerdict.refused(photo.fileName(), refusal, e.getMessage(), null);
     }
-    Optional<EmbeddedFace> single = analysis.singleFace();
+    Optional<AnalysedFace> single = analysis.singleFace();
     GateVerdict verdict =
         gate.check(analysis, single.flatMap(face -> nearestOtherPerson(face, employee)));
     if (!verdict.passed()) {
       return PhotoVerdict.refused(
           photo.fileName(), verdict.refusal().get(), verdict.detail(), analysis);
     }
-    EmbeddedFace face = single.orElseThrow();
+    AnalysedFace face = single.orElseThrow();
     FaceTemplate template =
         templates.add(
             new FaceTemplate(
@@ -146,7 +146,7 @@ public class Enrolment {
                     face.quality().faceSizePx(),
                     face.quality().sharpness(),
                     face.quality().frontalness()),
-                keepFaceCrops ? face.chip().toPng() : null,
+                keepFaceCrops ? face.chip().orElse(null) : null,
                 clock.instant()));
     audit.record(
         AuditAction.TEMPLATE_ENROLLED,
@@ -188,7 +188,7 @@ public class Enrolment {
     audit.record(AuditAction.TEMPLATE_DELETED, number, "Template " + templateId + " deleted.");
   }
 
-  private Optional<FaceMatch> nearestOtherPerson(EmbeddedFace face, Employee employee) {
+  private Optional<FaceMatch> nearestOtherPerson(AnalysedFace face, Employee employee) {
     String self = String.valueOf(employee.getId());
     FaceModel probeModel =
         new FaceModel(

@@ -11,6 +11,7 @@ import dev.facegate.platform.Roles;
 import dev.facegate.platform.control.AuditLog;
 import dev.facegate.platform.control.ClusterLocks;
 import dev.facegate.platform.control.ClusterRole;
+import dev.facegate.platform.control.ThisNode;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.DependsOn;
@@ -57,12 +58,19 @@ public class IndexReconciler {
 
   @Inject FaceIndexConfiguration indexConfiguration;
 
+  @Inject ThisNode thisNode;
+
   /**
-   * On every node: a clustered server whose index is not shared does not start; then the leader
-   * reconciles.
+   * On every portal node: a clustered server whose index is not shared does not start; then the
+   * leader reconciles. An inference node holds neither the site's templates nor its index (its
+   * cluster is the inference nodes' own), so it does neither.
    */
   @PostConstruct
   void atStartup() {
+    if (thisNode.isInference()) {
+      LOG.info("Inference node: no index to reconcile");
+      return;
+    }
     indexConfiguration.refuseEmbeddedIndexWhenClustered(ClusterRole.clustered());
     metrics.gauge("facegate.reconciler.leader", () -> ClusterRole.leads() ? 1 : 0);
     if (ClusterRole.takeElection()) {
@@ -78,14 +86,14 @@ public class IndexReconciler {
    */
   @Schedule(hour = "*", minute = "*", persistent = false)
   void afterElection() {
-    if (ClusterRole.takeElection()) {
+    if (!thisNode.isInference() && ClusterRole.takeElection()) {
       reconcileQuietly("after election");
     }
   }
 
   @Schedule(hour = "3", minute = "17", persistent = false)
   void nightly() {
-    if (ClusterRole.leads()) {
+    if (!thisNode.isInference() && ClusterRole.leads()) {
       reconcile();
     }
   }

@@ -3,9 +3,9 @@ package dev.facegate.enrolment.control;
 import static java.util.Objects.requireNonNull;
 
 import dev.facegate.enrolment.boundary.Refusal;
+import dev.facegate.faces.entity.AnalysedFace;
 import dev.facegate.faces.entity.PhotoAnalysis;
 import dev.facegate.index.entity.FaceMatch;
-import dev.facegate.models.pipeline.EmbeddedFace;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -34,7 +34,7 @@ public class QualityGate {
     if (analysis.faceCount() > 1) {
       return GateVerdict.refuse(Refusal.MULTIPLE_FACES, analysis.faceCount() + " faces detected.");
     }
-    EmbeddedFace face = analysis.faces().get(0);
+    AnalysedFace face = analysis.faces().get(0);
     var quality = face.quality();
     if (quality.faceSizePx() < settings.minFaceSizePx()) {
       return GateVerdict.refuse(

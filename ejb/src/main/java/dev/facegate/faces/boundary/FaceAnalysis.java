@@ -4,6 +4,9 @@ import ai.djl.Device;
 import dev.facegate.domain.health.Probe;
 import dev.facegate.domain.health.Probes;
 import dev.facegate.faces.control.InferenceLimiter;
+import dev.facegate.faces.control.InferenceSettings;
+import dev.facegate.faces.entity.AnalysedFace;
+import dev.facegate.faces.entity.EngineIdentity;
 import dev.facegate.faces.entity.FaceEngineBusyException;
 import dev.facegate.faces.entity.PhotoAnalysis;
 import dev.facegate.faces.entity.UnreadableImageException;
@@ -55,6 +58,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>Every analysis passes the {@link InferenceLimiter}: a bounded number run at once, a bounded
  * number wait, and the rest are refused at once ({@link FaceEngineBusyException}) rather than
  * queueing without end behind a busy engine ({@code facegate.inference.*}).
+ *
+ * <p>Where it runs is configuration ({@link InferenceSettings}): on an inference node, and on a
+ * portal node without inference nodes (the local run and the tests), the networks are loaded here;
+ * a portal node with inference nodes loads nothing and its {@link FaceEngine} calls {@link
+ * InferenceService} on them instead.
  *
  * <p>It touches no database, so it runs outside transactions: a refused upload ({@link
  * UnreadableImageException}) can never mark a caller's transaction for rollback. Open to every
@@ -128,6 +136,8 @@ public class FaceAnalysis {
 
   @Inject WorkMetrics metrics;
 
+  @Inject InferenceSettings settings;
+
   private InferenceLimiter limiter;
   private AutoCloseable liveness;
   private FaceDetector detector;
@@ -138,6 +148,10 @@ public class FaceAnalysis {
 
   @PostConstruct
   void load() {
+    if (!settings.engineInProcess()) {
+      LOG.info(() -> "Face engine not loaded here: analyses go to " + settings.nodes());
+      return;
+    }
     System.setProperty("ai.djl.offline", "true");
     limiter =
         new InferenceLimiter(
@@ -193,8 +207,10 @@ public class FaceAnalysis {
     if (liveness != null) {
       liveness.close();
     }
-    embedder.close();
-    detector.close();
+    if (embedder != null) {
+      embedder.close();
+      detector.close();
+    }
   }
 
   /**
@@ -216,6 +232,14 @@ public class FaceAnalysis {
 
   public String modelVersion() {
     return FaceEmbedder.MODEL_VERSION;
+  }
+
+  /** This server and the model it embeds with (the cheap call a portal's readiness makes). */
+  public EngineIdentity identity() {
+    return new EngineIdentity(
+        System.getProperty("jboss.node.name", "unnamed"),
+        FaceEmbedder.MODEL_ID,
+        FaceEmbedder.MODEL_VERSION);
   }
 
   /** The cosine threshold calibrated for this model (see README: calibration). */
@@ -246,7 +270,30 @@ public class FaceAnalysis {
    * @throws FaceEngineBusyException if the engine is at its bound; nothing was analysed
    */
   public PhotoAnalysis analyse(byte[] encoded, int maxFaces) {
-    return limiter.run(() -> analyse(decode(encoded), maxFaces, false));
+    return loadedLimiter().run(() -> analyse(decode(encoded), maxFaces, false));
+  }
+
+  /**
+   * Analyses several photos, one after the other, each through the bound like a single call (a
+   * batch does not jump the queue, and a refusal refuses the rest of the batch).
+   *
+   * @param photos the uploaded bytes of each photo
+   * @param maxFaces the most faces the caller will use per photo
+   * @return one analysis per photo, in order
+   * @throws UnreadableImageException if a photo is not an acceptable image; its message names the
+   *     photo's position
+   * @throws FaceEngineBusyException if the engine is at its bound
+   */
+  public List<PhotoAnalysis> analyseAll(List<byte[]> photos, int maxFaces) {
+    List<PhotoAnalysis> analyses = new ArrayList<>(photos.size());
+    for (int i = 0; i < photos.size(); i++) {
+      try {
+        analyses.add(analyse(photos.get(i), maxFaces));
+      } catch (UnreadableImageException e) {
+        throw new UnreadableImageException(e.kind(), "Photo " + (i + 1) + ": " + e.getMessage());
+      }
+    }
+    return analyses;
   }
 
   /**
@@ -260,7 +307,16 @@ public class FaceAnalysis {
    * @throws FaceEngineBusyException if the engine is at its bound; nothing was analysed
    */
   public PhotoAnalysis analyseWithThumbnail(byte[] encoded) {
-    return limiter.run(() -> analyse(decode(encoded), Integer.MAX_VALUE, true));
+    return loadedLimiter().run(() -> analyse(decode(encoded), Integer.MAX_VALUE, true));
+  }
+
+  /** The limiter, once the engine is loaded here; a portal with inference nodes has none. */
+  private InferenceLimiter loadedLimiter() {
+    if (limiter == null) {
+      throw new IllegalStateException(
+          "The face engine runs on the inference nodes " + settings.nodes() + ", not here");
+    }
+    return limiter;
   }
 
   private PhotoAnalysis analyse(RgbImage image, int maxFaces, boolean withThumbnail) {
@@ -271,14 +327,18 @@ public class FaceAnalysis {
           default -> pipeline(maxFaces);
         };
     PhotoResult result = chosen.process(image);
-    List<EmbeddedFace> faces = new ArrayList<>(result.faces());
-    faces.sort(Comparator.comparingDouble((EmbeddedFace f) -> f.box().area()).reversed());
+    // The chips go only to the enrolment page's caller (the one that asks for a thumbnail).
+    List<AnalysedFace> faces =
+        result.faces().stream()
+            .sorted(Comparator.comparingDouble((EmbeddedFace f) -> f.box().area()).reversed())
+            .map(face -> AnalysedFace.of(face, withThumbnail))
+            .toList();
     return new PhotoAnalysis(
         image.width(),
         image.height(),
         result.faceCount(),
         faces,
-        withThumbnail ? Optional.of(Thumbnails.jpeg(image, thumbnailWidth)) : Optional.empty());
+        withThumbnail ? Thumbnails.jpeg(image, thumbnailWidth) : null);
   }
 
   /** Pipelines share the detector and embedder; they differ only in how many faces they embed. */

@@ -11,7 +11,13 @@ public enum Stage {
   /** The nearest-neighbour query to the face index. */
   SEARCH,
   /** The relational database reads and writes of the decision. */
-  DATABASE;
+  DATABASE,
+  /**
+   * On a portal node with inference nodes: the remote analysis as the portal sees it (the round
+   * trip, the node's queue, its detect and embed, and a fail-over). The node records its own detect
+   * and embed stages.
+   */
+  INFERENCE;
 
   /** The value of the {@code stage} tag. */
   public String tag() {

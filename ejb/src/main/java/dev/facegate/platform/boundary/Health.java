@@ -7,6 +7,8 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -37,16 +39,24 @@ public class Health {
 
   @Inject FaceIndex index;
 
+  /** Dependencies the components add (e.g. {@code inference} on a portal with inference nodes). */
+  @Inject @Any Instance<DependencyCheck> componentChecks;
+
   /**
    * Checks each dependency; never throws, a failing dependency is reported as DOWN. {@code
    * faceIndexRebuild} is DOWN while this node rebuilds the index: searches still answer from the
-   * old content, but a node that is replacing its gallery should not take new traffic.
+   * old content, but a node that is replacing its gallery should not take new traffic. On a portal
+   * whose faces are analysed by inference nodes, {@code inference} is DOWN while none of them
+   * answers a cheap call within {@code facegate.inference.ping-timeout-ms}: doors would get 503.
    */
   public HealthReport check() {
     Map<String, String> checks = new LinkedHashMap<>();
     checks.put("database", databaseIsReachable() ? "UP" : "DOWN");
     checks.put("faceIndex", indexIsReachable() ? "UP" : "DOWN");
     checks.put("faceIndexRebuild", index.isRebuilding() ? "DOWN" : "UP");
+    for (DependencyCheck check : componentChecks) {
+      check.up().ifPresent(up -> checks.put(check.name(), up ? "UP" : "DOWN"));
+    }
     return new HealthReport(checks.values().stream().allMatch("UP"::equals), checks);
   }
 

@@ -7,13 +7,13 @@ import dev.facegate.domain.recognition.OpenSetPolicy;
 import dev.facegate.domain.recognition.Outcome;
 import dev.facegate.domain.recognition.RecognitionSettings;
 import dev.facegate.enrolment.boundary.Enrolment;
-import dev.facegate.faces.boundary.FaceAnalysis;
+import dev.facegate.faces.boundary.FaceEngine;
+import dev.facegate.faces.entity.AnalysedFace;
 import dev.facegate.faces.entity.PhotoAnalysis;
 import dev.facegate.index.boundary.FaceIndex;
 import dev.facegate.index.entity.FaceMatch;
 import dev.facegate.index.entity.FaceModel;
 import dev.facegate.index.entity.TagFilter;
-import dev.facegate.models.pipeline.EmbeddedFace;
 import dev.facegate.people.boundary.Employees;
 import dev.facegate.platform.Roles;
 import dev.facegate.recognition.control.SettingsRepository;
@@ -39,7 +39,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @RolesAllowed(Roles.DEVICE)
 public class Recognition {
 
-  @Inject FaceAnalysis faces;
+  @Inject FaceEngine faces;
 
   @Inject FaceIndex index;
 
@@ -100,7 +100,7 @@ public class Recognition {
           Outcome.MULTIPLE_FACES,
           analysis.faceCount() + " faces in the frame; one person at a time.");
     }
-    EmbeddedFace face = analysis.faces().get(0);
+    AnalysedFace face = analysis.faces().get(0);
     // The probe's own model: the index refuses a vector of another model instead of comparing
     // embeddings that live in different spaces.
     FaceModel probeModel =

@@ -3,12 +3,10 @@ package dev.facegate.enrolment.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.facegate.enrolment.boundary.Refusal;
+import dev.facegate.faces.entity.AnalysedFace;
 import dev.facegate.faces.entity.PhotoAnalysis;
 import dev.facegate.index.entity.FaceMatch;
-import dev.facegate.models.alignment.FaceChip;
-import dev.facegate.models.embedding.Embedding;
 import dev.facegate.models.geometry.Box;
-import dev.facegate.models.pipeline.EmbeddedFace;
 import dev.facegate.models.quality.FaceQuality;
 import java.util.List;
 import java.util.Optional;
@@ -51,20 +49,21 @@ class QualityGateTest {
     return GATE.check(analysis, other).refusal();
   }
 
-  private static PhotoAnalysis photo(EmbeddedFace... faces) {
-    return new PhotoAnalysis(640, 480, faces.length, List.of(faces), Optional.empty());
+  private static PhotoAnalysis photo(AnalysedFace... faces) {
+    return new PhotoAnalysis(640, 480, faces.length, List.of(faces), null);
   }
 
-  private static EmbeddedFace face(int size, double sharpness, double frontalness) {
+  private static AnalysedFace face(int size, double sharpness, double frontalness) {
     float[] unit = new float[128];
     unit[0] = 1;
-    return new EmbeddedFace(
+    return new AnalysedFace(
         Box.ofSize(10, 10, size, size),
         0.99,
         List.of(),
         new FaceQuality(size, sharpness, frontalness),
-        new Embedding(unit, "model", "1"),
-        true,
-        new FaceChip(2, new float[12]));
+        unit,
+        "model",
+        "1",
+        null);
   }
 }

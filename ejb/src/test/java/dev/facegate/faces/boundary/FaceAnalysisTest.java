@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.facegate.enrolment.control.EnrolmentConfiguration;
+import dev.facegate.faces.control.InferenceSettings;
+import dev.facegate.faces.entity.AnalysedFace;
 import dev.facegate.faces.entity.PhotoAnalysis;
 import dev.facegate.faces.entity.UnreadableImageException;
 import dev.facegate.models.TestFaces;
 import dev.facegate.models.TestImages;
-import dev.facegate.models.pipeline.EmbeddedFace;
 import dev.facegate.observability.control.WorkMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.awt.image.BufferedImage;
@@ -46,6 +47,7 @@ class FaceAnalysisTest {
     engine.retryAfterSeconds = 1;
     engine.stalledAfterSeconds = 120;
     engine.metrics = new WorkMetrics(REGISTRY);
+    engine.settings = InferenceSettings.inProcess();
     engine.load();
   }
 
@@ -79,7 +81,7 @@ class FaceAnalysisTest {
     PhotoAnalysis analysis = engine.analyse(photo("azure_face_samples/Family1-Dad1.jpg"));
 
     assertThat(analysis.faces()).hasSize(1);
-    EmbeddedFace face = analysis.faces().get(0);
+    AnalysedFace face = analysis.faces().get(0);
     assertThat(face.quality().faceSizePx()).isGreaterThan(80);
     assertThat(face.quality().sharpness())
         .isGreaterThan(EnrolmentConfiguration.DEFAULT_MIN_SHARPNESS);
@@ -89,7 +91,7 @@ class FaceAnalysisTest {
       norm += v * v;
     }
     assertThat(Math.sqrt(norm)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
-    assertThat(face.chip().toPng()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+    assertThat(face.chip()).as("the chip goes only to a caller that asks for it").isEmpty();
   }
 
   @Test
@@ -139,6 +141,9 @@ class FaceAnalysisTest {
     assertThat(analysis.faces()).hasSize(1);
     assertThat(analysis.faces().get(0).box().iou(reference.faces().get(0).box()))
         .isGreaterThan(0.8);
+    assertThat(analysis.faces().get(0).chip().orElseThrow())
+        .as("the enrolment page's caller gets the aligned chip as PNG")
+        .startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
     BufferedImage thumbnail =
         ImageIO.read(new ByteArrayInputStream(analysis.thumbnailJpeg().orElseThrow()));
     assertThat(thumbnail.getWidth()).isEqualTo(Math.min(240, reference.width()));

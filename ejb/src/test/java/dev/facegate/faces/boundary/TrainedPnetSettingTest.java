@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.Model;
 import ai.djl.nn.Block;
+import dev.facegate.faces.control.InferenceSettings;
 import dev.facegate.faces.entity.PhotoAnalysis;
 import dev.facegate.models.TestFaces;
 import dev.facegate.models.detection.MtcnnBlocks;
@@ -81,6 +82,7 @@ class TrainedPnetSettingTest {
     engine.retryAfterSeconds = 1;
     engine.stalledAfterSeconds = 120;
     engine.metrics = new WorkMetrics(new SimpleMeterRegistry());
+    engine.settings = InferenceSettings.inProcess();
     return engine;
   }
 }

@@ -1,17 +1,22 @@
 package dev.facegate.models.geometry;
 
+import java.io.Serializable;
+
 /**
  * An axis-aligned box in continuous image coordinates, by its corners.
  *
  * <p>Invariant: {@code x2 >= x1} and {@code y2 >= y1}; coordinates are finite. Pixel {@code (i, j)}
  * covers {@code [i, i+1) x [j, j+1)}, so a box around one pixel has width 1.
  *
+ * <p>Serializable because face analyses cross the wire from inference nodes to portal nodes; a
+ * record is deserialised through its canonical constructor, so the invariant is checked again.
+ *
  * @param x1 left edge
  * @param y1 top edge
  * @param x2 right edge
  * @param y2 bottom edge
  */
-public record Box(double x1, double y1, double x2, double y2) {
+public record Box(double x1, double y1, double x2, double y2) implements Serializable {
 
   /** Validates the corners. */
   public Box {

@@ -4,6 +4,7 @@ import dev.facegate.models.alignment.FaceChip;
 import dev.facegate.models.detection.FaceDetection;
 import dev.facegate.models.detection.Landmark;
 import dev.facegate.models.geometry.Point;
+import java.io.Serializable;
 
 /**
  * Quality figures of one detected, aligned face.
@@ -17,7 +18,8 @@ import dev.facegate.models.geometry.Point;
  * @param frontalness 1 when the nose sits midway between the eyes, towards 0 as the head turns (the
  *     nose moves over one eye)
  */
-public record FaceQuality(int faceSizePx, double sharpness, double frontalness) {
+public record FaceQuality(int faceSizePx, double sharpness, double frontalness)
+    implements Serializable {
 
   /**
    * Measures a face.

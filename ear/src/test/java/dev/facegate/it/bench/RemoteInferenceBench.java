@@ -1,0 +1,241 @@
+package dev.facegate.it.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.facegate.it.support.Api;
+import dev.facegate.it.support.Deployments;
+import dev.facegate.it.support.DoorClient;
+import dev.facegate.it.support.Faces;
+import dev.facegate.it.support.Gallery;
+import dev.facegate.it.support.Management;
+import dev.facegate.it.support.TestCredentials;
+import dev.facegate.it.support.WildFlyNode;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Door decisions per second at concurrency 8 with the face engine in-process (the Arquillian test
+ * server) against a portal whose faces are analysed by one separate inference node (two more
+ * servers started with {@link WildFlyNode}), same machine, same run, same database, index, doors
+ * and frames; rounds alternate so that a change of the machine's load hits both. Prints throughput,
+ * median and p90 per round and the mean latency per stage from each server's metrics (detect and
+ * embed where the work happens; the remote portal's {@code inference} stage is its round trip).
+ * Asserts only that the set-up worked. Run with {@code ./mvnw -B verify -Pbench
+ * -Dit.test=RemoteInferenceBench}.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RemoteInferenceBench {
+
+  private static final int INFERENCE_OFFSET = 222;
+  private static final int PORTAL_OFFSET = 226;
+  private static final int DOORS = 16;
+  private static final int WARM_UP = 16;
+  private static final int REQUESTS = 120;
+  private static final int CONCURRENCY = 8;
+  private static final int ROUNDS = 2;
+  private static final String STAGE = "facegate_decision_stage_seconds";
+
+  @Deployment(testable = false)
+  static EnterpriseArchive deployment() {
+    return Deployments.application();
+  }
+
+  @ArquillianResource URL baseUrl;
+
+  @Test
+  void inProcessAgainstOneInferenceNode() throws Exception {
+    Api local = Api.asAdmin(baseUrl);
+    Gallery gallery = new Gallery(local);
+    gallery.enrolledOnce(
+        "Family1 Dad",
+        "azure_face_samples/Family1-Dad1.jpg",
+        "azure_face_samples/Family1-Dad2.jpg");
+    List<DoorClient> localDoors = new ArrayList<>();
+    for (int i = 0; i < DOORS; i++) {
+      localDoors.add(gallery.door("Inference bench door " + i + " " + System.nanoTime()));
+    }
+    byte[] member = Faces.read("azure_face_samples/Family1-Dad3.jpg");
+    byte[] stranger = Faces.read("azure_face_samples/Family3-Man1.jpg");
+
+    String user = "portal-" + UUID.randomUUID().toString().substring(0, 8);
+    String password = UUID.randomUUID().toString();
+    try (WildFlyNode inference =
+            WildFlyNode.builder("bench-inference")
+                .setPortOffset(INFERENCE_OFFSET)
+                .optCliScript(
+                    Path.of(System.getProperty("it.cli.dir")).resolve("configure-inference.cli"))
+                .optEnvironment("FACEGATE_ROLE", "inference")
+                .optEnvironment("FACEGATE_INFERENCE_USERNAME", user)
+                .optEnvironment("FACEGATE_INFERENCE_PASSWORD", password)
+                .optHeap("1536m")
+                .build();
+        WildFlyNode portal =
+            WildFlyNode.builder("bench-portal")
+                .setPortOffset(PORTAL_OFFSET)
+                // The same database and index as the in-process server: same gallery, same doors.
+                .optProperty("facegate.db.url", System.getProperty("it.db.url"))
+                .optProperty("facegate.db.user", System.getProperty("it.db.user"))
+                .optProperty("facegate.db.password", System.getProperty("it.db.password"))
+                .optProperty("facegate.index.elasticsearch.url", System.getProperty("it.es.url"))
+                .optProperty("facegate.index.elasticsearch.replicas", "0")
+                .optProperty("facegate.admin.username", TestCredentials.ADMIN_USERNAME)
+                .optProperty("facegate.admin.password", TestCredentials.adminPassword())
+                .optEnvironment(
+                    "FACEGATE_INFERENCE_NODES", "127.0.0.1:" + (8080 + INFERENCE_OFFSET))
+                .optEnvironment("FACEGATE_INFERENCE_USERNAME", user)
+                .optEnvironment("FACEGATE_INFERENCE_PASSWORD", password)
+                .build()) {
+      inference.start();
+      portal.start();
+      Api remote = Api.asAdmin(new URL(portal.httpUri("/").toString()));
+      List<DoorClient> remoteDoors = localDoors.stream().map(door -> door.on(remote)).toList();
+      Management localMetrics = Management.ofTestServer();
+      Management portalMetrics = portal.management();
+      Management inferenceMetrics = inference.management();
+
+      run(localDoors, member, stranger, WARM_UP);
+      run(remoteDoors, member, stranger, WARM_UP);
+      StringBuilder report =
+          new StringBuilder(
+              String.format(
+                  Locale.ROOT,
+                  "In-process vs one inference node, concurrency %d, %d requests per round, %d-core"
+                      + " machine, load average before: %s%n",
+                  CONCURRENCY,
+                  REQUESTS,
+                  Runtime.getRuntime().availableProcessors(),
+                  loadAverage()));
+      for (int round = 1; round <= ROUNDS; round++) {
+        Map<String, double[]> localBefore = stages(localMetrics);
+        String inProcess = run(localDoors, member, stranger, REQUESTS);
+        Map<String, double[]> localAfter = stages(localMetrics);
+        Map<String, double[]> portalBefore = stages(portalMetrics);
+        Map<String, double[]> nodeBefore = stages(inferenceMetrics);
+        String remoteRun = run(remoteDoors, member, stranger, REQUESTS);
+        Map<String, double[]> portalAfter = stages(portalMetrics);
+        Map<String, double[]> nodeAfter = stages(inferenceMetrics);
+        report
+            .append(String.format(Locale.ROOT, "round %d in-process  %s%n", round, inProcess))
+            .append("    stages (mean ms): ")
+            .append(split(localBefore, localAfter))
+            .append(System.lineSeparator())
+            .append(String.format(Locale.ROOT, "round %d remote      %s%n", round, remoteRun))
+            .append("    portal stages (mean ms): ")
+            .append(split(portalBefore, portalAfter))
+            .append(System.lineSeparator())
+            .append("    inference node stages (mean ms): ")
+            .append(split(nodeBefore, nodeAfter))
+            .append(System.lineSeparator());
+      }
+      report.append("load average after: ").append(loadAverage()).append(System.lineSeparator());
+      System.out.println(report);
+      Path out = Path.of(System.getProperty("it.bench.dir", "target/bench"));
+      Files.createDirectories(out);
+      Files.writeString(out.resolve("remote-inference.txt"), report);
+      assertThat(portalMetrics.sum(STAGE + "_count", Map.of("stage", "detect")))
+          .as("the remote portal never analysed itself")
+          .isZero();
+      assertThat(inferenceMetrics.sum(STAGE + "_count", Map.of("stage", "detect")))
+          .isGreaterThanOrEqualTo(ROUNDS * REQUESTS);
+    }
+  }
+
+  /** Per stage: [count, sum seconds]. */
+  private static Map<String, double[]> stages(Management metrics) {
+    Map<String, double[]> stages = new java.util.TreeMap<>();
+    for (String stage : List.of("detect", "embed", "search", "database", "inference")) {
+      stages.put(
+          stage,
+          new double[] {
+            metrics.sum(STAGE + "_count", Map.of("stage", stage)),
+            metrics.sum(STAGE + "_sum", Map.of("stage", stage))
+          });
+    }
+    return stages;
+  }
+
+  private static String split(Map<String, double[]> before, Map<String, double[]> after) {
+    StringBuilder text = new StringBuilder();
+    for (String stage : before.keySet()) {
+      double count = after.get(stage)[0] - before.get(stage)[0];
+      if (count > 0) {
+        double mean = (after.get(stage)[1] - before.get(stage)[1]) / count * 1000;
+        text.append(String.format(Locale.ROOT, "%s %.1f (n=%d)  ", stage, mean, (long) count));
+      }
+    }
+    return text.toString().strip();
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).strip();
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
+  }
+
+  private static String run(List<DoorClient> doors, byte[] member, byte[] stranger, int requests)
+      throws Exception {
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger errors = new AtomicInteger();
+    List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+    ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
+    long start = System.nanoTime();
+    List<Future<?>> workers = new ArrayList<>();
+    for (int t = 0; t < CONCURRENCY; t++) {
+      workers.add(
+          pool.submit(
+              () -> {
+                int i;
+                while ((i = next.getAndIncrement()) < requests) {
+                  DoorClient door = doors.get(i % doors.size());
+                  long t0 = System.nanoTime();
+                  Api.Reply reply = door.decide(i % 2 == 0 ? member : stranger);
+                  latencies.add(System.nanoTime() - t0);
+                  if (reply.status() != 200) {
+                    errors.incrementAndGet();
+                  }
+                }
+              }));
+    }
+    for (Future<?> worker : workers) {
+      worker.get();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    pool.shutdown();
+    List<Long> sorted = new ArrayList<>(latencies);
+    Collections.sort(sorted);
+    return String.format(
+        Locale.ROOT,
+        "requests %4d  errors %d  median %6.1f ms  p90 %6.1f ms  throughput %5.1f req/s",
+        requests,
+        errors.get(),
+        percentile(sorted, 0.50),
+        percentile(sorted, 0.90),
+        requests / seconds);
+  }
+
+  private static double percentile(List<Long> sorted, double p) {
+    int index = (int) Math.ceil(p * sorted.size()) - 1;
+    return sorted.get(Math.max(0, index)) / 1e6;
+  }
+}
