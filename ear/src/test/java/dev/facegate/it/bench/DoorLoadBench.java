@@ -20,14 +20,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -107,50 +102,7 @@ class DoorLoadBench {
       int threads,
       int requests)
       throws Exception {
-    AtomicInteger next = new AtomicInteger();
-    AtomicInteger errors = new AtomicInteger();
-    List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    long start = System.nanoTime();
-    List<Future<?>> workers = new ArrayList<>();
-    for (int t = 0; t < threads; t++) {
-      workers.add(
-          pool.submit(
-              () -> {
-                int i;
-                while ((i = next.getAndIncrement()) < requests) {
-                  DoorClient door = doors.get(i % doors.size());
-                  long t0 = System.nanoTime();
-                  Api.Reply reply = door.decide(i % 2 == 0 ? member : stranger);
-                  latencies.add(System.nanoTime() - t0);
-                  if (reply.status() != 200) {
-                    errors.incrementAndGet();
-                  }
-                }
-              }));
-    }
-    for (Future<?> worker : workers) {
-      worker.get();
-    }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    pool.shutdown();
-    List<Long> sorted = new ArrayList<>(latencies);
-    Collections.sort(sorted);
-    return String.format(
-        Locale.ROOT,
-        "%-14s requests %4d  errors %d  median %6.1f ms  p90 %6.1f ms  p99 %6.1f ms  throughput %5.1f req/s",
-        name,
-        requests,
-        errors.get(),
-        percentile(sorted, 0.50),
-        percentile(sorted, 0.90),
-        percentile(sorted, 0.99),
-        requests / seconds);
-  }
-
-  private static double percentile(List<Long> sorted, double p) {
-    int index = (int) Math.ceil(p * sorted.size()) - 1;
-    return sorted.get(Math.max(0, index)) / 1e6;
+    return DoorLoad.run(doors, member, stranger, threads, requests).line(name);
   }
 
   /** Employees with consent and one random unit-vector template each, straight into the DB. */

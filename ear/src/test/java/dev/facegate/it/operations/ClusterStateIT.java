@@ -8,7 +8,6 @@ import dev.facegate.it.support.Faces;
 import dev.facegate.it.support.Gallery;
 import dev.facegate.it.support.Management;
 import dev.facegate.it.support.PostgresDatabases;
-import dev.facegate.it.support.TestCredentials;
 import dev.facegate.it.support.WildFlyNode;
 import java.net.URL;
 import java.net.http.HttpRequest;
@@ -53,14 +52,8 @@ class ClusterStateIT {
     return WildFlyNode.builder(name)
         .setPortOffset(offset)
         .optClustered(members)
-        .optProperty("facegate.db.url", database)
-        .optProperty("facegate.db.user", System.getProperty("it.db.user"))
-        .optProperty("facegate.db.password", System.getProperty("it.db.password"))
-        .optProperty("facegate.admin.username", TestCredentials.ADMIN_USERNAME)
-        .optProperty("facegate.admin.password", TestCredentials.adminPassword())
-        .optProperty("facegate.index.elasticsearch.url", System.getProperty("it.es.url"))
-        .optProperty("facegate.index.elasticsearch.alias", "facegate-cluster-state-it")
-        .optProperty("facegate.index.elasticsearch.replicas", "0")
+        .optPortalDatabase(database)
+        .optElasticsearchAlias("facegate-cluster-state-it")
         .optProperty("facegate.devices.rate-burst", Integer.toString(BURST))
         .optProperty("facegate.devices.rate-per-second", "0.001")
         .build();

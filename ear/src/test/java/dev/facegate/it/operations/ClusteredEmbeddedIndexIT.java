@@ -3,7 +3,6 @@ package dev.facegate.it.operations;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.facegate.it.support.PostgresDatabases;
-import dev.facegate.it.support.TestCredentials;
 import dev.facegate.it.support.WildFlyNode;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -26,11 +25,7 @@ class ClusteredEmbeddedIndexIT {
         WildFlyNode.builder("clustered-lucene")
             .setPortOffset(OFFSET)
             .optClustered(List.of("127.0.0.1[" + (7600 + OFFSET) + "]"))
-            .optProperty("facegate.db.url", database)
-            .optProperty("facegate.db.user", System.getProperty("it.db.user"))
-            .optProperty("facegate.db.password", System.getProperty("it.db.password"))
-            .optProperty("facegate.admin.username", TestCredentials.ADMIN_USERNAME)
-            .optProperty("facegate.admin.password", TestCredentials.adminPassword())
+            .optPortalDatabase(database)
             .build();
 
     assertThatThrownBy(node::start)

@@ -8,7 +8,6 @@ import dev.facegate.it.support.Faces;
 import dev.facegate.it.support.Gallery;
 import dev.facegate.it.support.Management;
 import dev.facegate.it.support.PostgresDatabases;
-import dev.facegate.it.support.TestCredentials;
 import dev.facegate.it.support.WildFlyNode;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -86,11 +85,7 @@ class InferenceNodeIT {
     portal =
         WildFlyNode.builder("portal-a")
             .setPortOffset(PORTAL_OFFSET)
-            .optProperty("facegate.db.url", PostgresDatabases.recreate("inference_it_portal"))
-            .optProperty("facegate.db.user", System.getProperty("it.db.user"))
-            .optProperty("facegate.db.password", System.getProperty("it.db.password"))
-            .optProperty("facegate.admin.username", TestCredentials.ADMIN_USERNAME)
-            .optProperty("facegate.admin.password", TestCredentials.adminPassword())
+            .optPortalDatabase(PostgresDatabases.recreate("inference_it_portal"))
             .optEnvironment("FACEGATE_INFERENCE_NODES", "127.0.0.1:" + inference.httpPort())
             .optEnvironment("FACEGATE_INFERENCE_USERNAME", user)
             .optEnvironment("FACEGATE_INFERENCE_PASSWORD", password)

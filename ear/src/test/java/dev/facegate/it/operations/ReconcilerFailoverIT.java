@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.facegate.it.support.Management;
 import dev.facegate.it.support.PostgresDatabases;
-import dev.facegate.it.support.TestCredentials;
 import dev.facegate.it.support.WildFlyNode;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -59,14 +58,8 @@ class ReconcilerFailoverIT {
     return WildFlyNode.builder(name)
         .setPortOffset(offset)
         .optClustered(members)
-        .optProperty("facegate.db.url", database)
-        .optProperty("facegate.db.user", System.getProperty("it.db.user"))
-        .optProperty("facegate.db.password", System.getProperty("it.db.password"))
-        .optProperty("facegate.admin.username", TestCredentials.ADMIN_USERNAME)
-        .optProperty("facegate.admin.password", TestCredentials.adminPassword())
-        .optProperty("facegate.index.elasticsearch.url", System.getProperty("it.es.url"))
-        .optProperty("facegate.index.elasticsearch.alias", "facegate-reconciler-failover-it")
-        .optProperty("facegate.index.elasticsearch.replicas", "0")
+        .optPortalDatabase(database)
+        .optElasticsearchAlias("facegate-reconciler-failover-it")
         .build();
   }
 

@@ -322,6 +322,30 @@ public final class WildFlyNode implements AutoCloseable {
       return this;
     }
 
+    /**
+     * A portal node on the database at {@code databaseUrl} (the embedded PostgreSQL's user, see
+     * {@link PostgresDatabases}), with the test administrator's credentials.
+     */
+    public Builder optPortalDatabase(String databaseUrl) {
+      properties.put("facegate.db.url", databaseUrl);
+      properties.put("facegate.db.user", System.getProperty("it.db.user"));
+      properties.put("facegate.db.password", System.getProperty("it.db.password"));
+      properties.put("facegate.admin.username", TestCredentials.ADMIN_USERNAME);
+      properties.put("facegate.admin.password", TestCredentials.adminPassword());
+      return this;
+    }
+
+    /**
+     * The build's Elasticsearch node as the face index, under {@code alias} (a test's nodes keep
+     * their gallery apart from the Arquillian server's), without replicas (one data node).
+     */
+    public Builder optElasticsearchAlias(String alias) {
+      properties.put("facegate.index.elasticsearch.url", required("it.es.url"));
+      properties.put("facegate.index.elasticsearch.alias", alias);
+      properties.put("facegate.index.elasticsearch.replicas", "0");
+      return this;
+    }
+
     /** An environment variable for the server (the {@code FACEGATE_*} form of a setting). */
     public Builder optEnvironment(String key, String value) {
       environment.put(key, value);
