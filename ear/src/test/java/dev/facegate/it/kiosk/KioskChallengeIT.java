@@ -138,10 +138,35 @@ public class KioskChallengeIT {
       }
     }
 
-    assertThat(last.getString("state")).as(last.toString()).isEqualTo("LIVENESS_FAILED");
-    JsonObject checkIn = kiosk.checkIns().get(0);
+    String state = last.getString("state");
+    // Either a frame meets the failed challenge (its answer is LIVENESS_FAILED), or, when frames
+    // come slower than the time limit, the kiosk's timer closes the challenge between two frames
+    // and records it; the next frame then begins a new attempt (PENDING or WATCHING).
+    assertThat(state).as(last.toString()).isIn("LIVENESS_FAILED", "PENDING", "WATCHING");
+    JsonObject checkIn = firstCheckIn(kiosk);
     assertThat(checkIn.getString("outcome")).isEqualTo("LIVENESS_FAILED");
-    assertThat(checkIn.getString("reason")).containsAnyOf("TIMED_OUT", "FLAT_MOTION");
+    if (state.equals("LIVENESS_FAILED")) {
+      assertThat(checkIn.getString("reason")).containsAnyOf("TIMED_OUT", "FLAT_MOTION");
+    } else {
+      assertThat(checkIn.getString("reason")).contains("TIMED_OUT");
+    }
+  }
+
+  /** The kiosk's first check-in, waiting up to 5 s for the timer that may still be recording it. */
+  private static JsonObject firstCheckIn(KioskClient kiosk) {
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    List<JsonObject> checkIns = kiosk.checkIns();
+    while (checkIns.isEmpty() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      checkIns = kiosk.checkIns();
+    }
+    assertThat(checkIns).as("check-ins of the kiosk").isNotEmpty();
+    return checkIns.get(0);
   }
 
   @Test
