@@ -39,7 +39,7 @@ class ClusterStateIT {
   static void startTwoPortalNodes() {
     String database = PostgresDatabases.recreate("facegate_cluster_state");
     List<String> members =
-        List.of("127.0.0.1[" + (7600 + OFFSET_A) + "]", "127.0.0.1[" + (7600 + OFFSET_B) + "]");
+        List.of(WildFlyNode.jgroupsAddressAt(OFFSET_A), WildFlyNode.jgroupsAddressAt(OFFSET_B));
     nodeA = portal("portal-a", OFFSET_A, members, database);
     nodeB = portal("portal-b", OFFSET_B, members, database);
     // One after the other: A migrates the schema and is the first member (and leader) of the view.

@@ -24,7 +24,7 @@ class ClusteredEmbeddedIndexIT {
     node =
         WildFlyNode.builder("clustered-lucene")
             .setPortOffset(OFFSET)
-            .optClustered(List.of("127.0.0.1[" + (7600 + OFFSET) + "]"))
+            .optClustered(List.of(WildFlyNode.jgroupsAddressAt(OFFSET)))
             .optPortalDatabase(database)
             .build();
 

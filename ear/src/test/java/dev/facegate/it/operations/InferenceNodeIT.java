@@ -75,7 +75,7 @@ class InferenceNodeIT {
         WildFlyNode.builder("inference-a").setPortOffset(INFERENCE_OFFSET);
     inference =
         inferenceBuilder
-            .optClustered(List.of("127.0.0.1[" + (7600 + INFERENCE_OFFSET) + "]"))
+            .optClustered(List.of(WildFlyNode.jgroupsAddressAt(INFERENCE_OFFSET)))
             .optCliScript(inferenceScript)
             .optEnvironment("FACEGATE_ROLE", "inference")
             .optEnvironment("FACEGATE_INFERENCE_USERNAME", user)

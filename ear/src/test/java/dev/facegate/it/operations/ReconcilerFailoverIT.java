@@ -30,7 +30,7 @@ class ReconcilerFailoverIT {
   void whenTheLeaderDiesTheOtherNodeTakesOverAndReconciles() throws Exception {
     String database = PostgresDatabases.recreate("facegate_reconciler_failover");
     List<String> members =
-        List.of("127.0.0.1[" + (7600 + OFFSET_A) + "]", "127.0.0.1[" + (7600 + OFFSET_B) + "]");
+        List.of(WildFlyNode.jgroupsAddressAt(OFFSET_A), WildFlyNode.jgroupsAddressAt(OFFSET_B));
     nodeA = portal("failover-a", OFFSET_A, members, database);
     nodeB = portal("failover-b", OFFSET_B, members, database);
     nodeA.start();

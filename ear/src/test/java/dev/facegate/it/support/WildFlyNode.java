@@ -159,6 +159,14 @@ public final class WildFlyNode implements AutoCloseable {
 
   /** The address of this node's JGroups TCP transport, in TCPPING's {@code host[port]} form. */
   public String jgroupsAddress() {
+    return jgroupsAddressAt(portOffset);
+  }
+
+  /**
+   * The JGroups TCP address a node started with {@code portOffset} will have (for the member list
+   * that {@link Builder#optClustered} needs before any node exists).
+   */
+  public static String jgroupsAddressAt(int portOffset) {
     return "127.0.0.1[" + (7600 + portOffset) + "]";
   }
 
