@@ -14,6 +14,7 @@ import dev.facegate.faces.entity.UnreadableImageException.Kind;
 import dev.facegate.models.detection.FaceDetector;
 import dev.facegate.models.detection.MtcnnBlocks;
 import dev.facegate.models.embedding.FaceEmbedder;
+import dev.facegate.models.engine.EngineThreads;
 import dev.facegate.models.image.ImageDecoder;
 import dev.facegate.models.image.ImageDecodingException;
 import dev.facegate.models.image.ImageFormat;
@@ -100,6 +101,19 @@ public class FaceAnalysis {
   long maxPixels;
 
   /**
+   * {@code optimised} (MXNet symbolic graphs) or {@code original}: the cascade before issue 16,
+   * kept for one release to compare the two on the same server.
+   */
+  @Inject
+  @ConfigProperty(name = "facegate.face.cascade")
+  String cascade;
+
+  /** Whether a detection may use a second core while one is idle (see FaceDetector). */
+  @Inject
+  @ConfigProperty(name = "facegate.face.split-detections")
+  boolean splitDetections;
+
+  /**
    * A P-Net trained with {@code face-cli train-pnet} (DJL parameter file) used instead of the
    * shipped MTCNN weights; unset: the shipped weights. A file of another structure fails the start
    * of the server rather than detecting with a wrong network.
@@ -165,10 +179,21 @@ public class FaceAnalysis {
     metrics.gauge("facegate.inference.running", limiter::running);
     metrics.gauge("facegate.inference.queued", limiter::waiting);
     metrics.gauge("facegate.inference.max.concurrent", () -> limiter.settings().maxConcurrent());
+    // Before anything loads MXNet (Device.fromName does): its CPU worker count is read once.
+    EngineThreads.prepareMxnet();
     Device djlDevice = Device.fromName(device);
     decoder = ImageDecoder.builder().optMaxPixels(maxPixels).optFormats(ACCEPTED_FORMATS).build();
+    if (!cascade.equals("optimised") && !cascade.equals("original")) {
+      throw new IllegalStateException(
+          "facegate.face.cascade must be optimised or original, not " + cascade);
+    }
     FaceDetector.Builder detectorBuilder =
-        FaceDetector.builder().optEngine(engine).optDevice(djlDevice).optMinFaceSize(minFaceSize);
+        FaceDetector.builder()
+            .optEngine(engine)
+            .optDevice(djlDevice)
+            .optMinFaceSize(minFaceSize)
+            .optOptimised(cascade.equals("optimised"))
+            .optSplitDetections(splitDetections);
     pnetParameters
         .filter(file -> !file.isBlank())
         .ifPresent(

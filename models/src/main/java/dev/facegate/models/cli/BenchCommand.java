@@ -37,12 +37,14 @@ final class BenchCommand implements Command {
         + "  --json               print the figures as one JSON line last\n"
         + "  --compare            also time the original cascade (--cascade original), one run of\n"
         + "                       each in turn, and print both and their ratios\n"
+        + "  --compare-split      also time the same detector with --split off, one run of each in\n"
+        + "                       turn, and print both and their ratios\n"
         + DetectorOptions.USAGE;
   }
 
   @Override
   public Set<String> switches() {
-    return Set.of("json", "compare");
+    return Set.of("json", "compare", "compare-split");
   }
 
   @Override
@@ -66,6 +68,10 @@ final class BenchCommand implements Command {
     }
     boolean json = args.flag("json");
     boolean compare = args.flag("compare");
+    boolean compareSplit = args.flag("compare-split");
+    if (compare && compareSplit) {
+      throw new UsageException("give --compare or --compare-split, not both");
+    }
     FaceDetector.Builder builder = DetectorOptions.builder(args);
     ImageDecoder decoder = DetectorOptions.decoder(args);
     args.checkAllUsed();
@@ -76,6 +82,8 @@ final class BenchCommand implements Command {
       detectors.add(build(builder));
       if (compare) {
         detectors.add(build(builder.optOptimised(false)));
+      } else if (compareSplit) {
+        detectors.add(build(builder.optSplitDetections(false)));
       }
       int n = detectors.size();
       int[] faces = new int[n];
@@ -107,14 +115,16 @@ final class BenchCommand implements Command {
         double median = percentile(sorted, 50);
         double p90 = percentile(sorted, 90);
         String cascade = detector.isOptimised() ? "optimised" : "original";
+        String split = detector.isSplitting() ? "split" : "one thread";
         out.printf(
-            "%s %dx%d, min face %d, %s cascade, %s on %s: median %.1f ms, p90 %.1f ms, min %.1f ms,"
+            "%s %dx%d, min face %d, %s cascade (%s), %s on %s: median %.1f ms, p90 %.1f ms, min %.1f ms,"
                 + " process CPU %.1f ms per run (%d runs after %d warm-up, %d faces)%n",
             file.getFileName(),
             width,
             height,
             detector.getMinFaceSize(),
             cascade,
+            split,
             detector.getEngineName(),
             detector.getDevice(),
             median,
@@ -130,6 +140,7 @@ final class BenchCommand implements Command {
         figures.put("height", height);
         figures.put("minFace", detector.getMinFaceSize());
         figures.put("cascade", cascade);
+        figures.put("split", detector.isSplitting());
         figures.put("engine", detector.getEngineName());
         figures.put("device", detector.getDevice().toString());
         figures.put("runs", runs);
@@ -141,14 +152,15 @@ final class BenchCommand implements Command {
         figures.put("cpuMsPerRun", cpuMs);
         all.add(figures);
       }
-      if (compare) {
+      if (compare || compareSplit) {
         out.printf(
-            "optimised / original: median %.2f, CPU per run %.2f%n",
+            (compare ? "optimised / original" : "split / one thread")
+                + ": median %.2f, CPU per run %.2f%n",
             (double) all.get(0).get("medianMs") / (double) all.get(1).get("medianMs"),
             (double) all.get(0).get("cpuMsPerRun") / (double) all.get(1).get("cpuMsPerRun"));
       }
       if (json) {
-        out.println(new Gson().toJson(compare ? all : all.get(0)));
+        out.println(new Gson().toJson(n > 1 ? all : all.get(0)));
       }
     } finally {
       detectors.forEach(FaceDetector::close);

@@ -19,6 +19,7 @@ final class DetectorOptions implements AutoCloseable {
         --regressed-nms T    extra NMS on regressed candidates, a speed knob (default 0: off)
         --cascade NAME       optimised (default) or original: the implementation before issue 16,
                              kept to compare the two (same faces, boxes within rounding)
+        --split on|off       let one detection use two cores while a core is idle (default on)
         --engine NAME        DJL engine: MXNet (default) or PyTorch (PyTorch needs its native
                              jar on the class path; an engine that cannot run is refused)
         --device NAME        cpu, gpu0, ... (default: the engine's default)
@@ -60,9 +61,14 @@ final class DetectorOptions implements AutoCloseable {
     if (!cascade.equals("optimised") && !cascade.equals("original")) {
       throw new UsageException("--cascade must be optimised or original, not " + cascade);
     }
+    String split = args.option("split").orElse("on");
+    if (!split.equals("on") && !split.equals("off")) {
+      throw new UsageException("--split must be on or off, not " + split);
+    }
     FaceDetector.Builder b =
         FaceDetector.builder()
             .optOptimised(cascade.equals("optimised"))
+            .optSplitDetections(split.equals("on"))
             .optMinFaceSize(args.intOption("min-face", 40))
             .optScaleFactor(args.doubleOption("scale-factor", 0.709))
             .optRegressedNms(args.doubleOption("regressed-nms", 0))

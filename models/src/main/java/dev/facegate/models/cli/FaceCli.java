@@ -1,5 +1,6 @@
 package dev.facegate.models.cli;
 
+import dev.facegate.models.engine.EngineThreads;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -46,6 +47,8 @@ public final class FaceCli {
     if (System.getProperty("ai.djl.offline") == null) {
       System.setProperty("ai.djl.offline", "true");
     }
+    // Before any command touches the engine: MXNet reads its CPU worker count once.
+    EngineThreads.prepareMxnet();
     System.exit(run(argv, System.out, System.err));
   }
 

@@ -16,6 +16,9 @@ import dev.facegate.models.image.RgbImage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * The MTCNN cascade for one thread: P-Net over an image pyramid, then R-Net and O-Net on crops.
@@ -79,19 +82,93 @@ final class Cascade implements AutoCloseable {
   /** A candidate box with its score and the regression the network proposed for it. */
   private record Candidate(Box box, float score, float[] reg) {}
 
+  /** One pyramid level, normalised and laid out for P-Net. */
+  private record Level(double scale, int width, int height, float[] input) {}
+
+  /**
+   * A second cascade and a thread to run it on: half of each stage's work of one detection runs
+   * there, so one detection uses two cores. Every network input (a pyramid level, a crop) is scored
+   * on its own, so the split changes which thread computes a number, not the number; the parts are
+   * joined in the sequential order.
+   */
+  record Partner(Cascade cascade, Executor thread) {}
+
+  /** Fewer R-Net / O-Net crops than this are not split: the hand-over would cost more. */
+  static final int MIN_SPLIT = 2 * BATCH_GRANULE;
+
   List<FaceDetection> detect(RgbImage image, MtcnnOptions options) throws TranslateException {
+    return detect(image, options, null);
+  }
+
+  /**
+   * Detects faces, sharing the work with {@code partner} when one is given.
+   *
+   * @param partner a cascade not used by anyone else until this returns, or {@code null}
+   */
+  List<FaceDetection> detect(RgbImage image, MtcnnOptions options, Partner partner)
+      throws TranslateException {
     int w = image.width();
     int h = image.height();
     Pixels src = new BytePixels(image.pixels());
-    List<Box> boxes = proposals(src, w, h, options);
+    List<Box> boxes = proposals(src, w, h, options, partner);
     if (boxes.isEmpty()) {
       return List.of();
     }
-    boxes = refine(src, w, h, boxes, options);
+    boxes = refine(src, w, h, boxes, options, partner);
     if (boxes.isEmpty()) {
       return List.of();
     }
-    return output(src, w, h, boxes, options.thresholds()[2]);
+    return output(src, w, h, boxes, options.thresholds()[2], partner);
+  }
+
+  /** Work that one cascade does on one part of a stage's inputs. */
+  @FunctionalInterface
+  private interface Part<I, O> {
+    List<O> run(Cascade cascade, List<I> inputs) throws TranslateException;
+  }
+
+  /**
+   * Runs {@code part} on {@code inputs[0, at)} here and on {@code inputs[at, n)} on the partner's
+   * thread, and returns the outputs in input order; without a partner, or with nothing to give it,
+   * runs everything here.
+   */
+  private <I, O> List<O> split(List<I> inputs, int at, Partner partner, Part<I, O> part)
+      throws TranslateException {
+    if (partner == null || at <= 0 || at >= inputs.size()) {
+      return part.run(this, inputs);
+    }
+    List<I> theirs = inputs.subList(at, inputs.size());
+    CompletableFuture<List<O>> remote =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return part.run(partner.cascade(), theirs);
+              } catch (TranslateException e) {
+                throw new CompletionException(e);
+              }
+            },
+            partner.thread());
+    List<O> mine;
+    try {
+      mine = part.run(this, inputs.subList(0, at));
+    } finally {
+      // Never return while the partner still works on this detection's inputs.
+      try {
+        remote.join();
+      } catch (CompletionException | java.util.concurrent.CancellationException ignored) {
+        // reported below, unless this thread failed first
+      }
+    }
+    List<O> all = new ArrayList<>(mine);
+    try {
+      all.addAll(remote.join());
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof TranslateException t) {
+        throw t;
+      }
+      throw e;
+    }
+    return all;
   }
 
   /** Returns the pyramid scales: the first maps the minimum face to 12 px, each next is smaller. */
@@ -109,9 +186,29 @@ final class Cascade implements AutoCloseable {
   }
 
   /** Stage 1: P-Net over the pyramid, NMS per level and across levels, regression, squaring. */
-  private List<Box> proposals(Pixels src, int w, int h, MtcnnOptions options)
+  private List<Box> proposals(Pixels src, int w, int h, MtcnnOptions options, Partner partner)
       throws TranslateException {
+    List<Level> levels = pyramid(src, w, h, options);
+    // Level sizes halve from one to the next, so the first levels hold half the pixels.
+    long total = 0;
+    for (Level l : levels) {
+      total += (long) l.width() * l.height();
+    }
+    int at = 0;
+    for (long sum = 0; at < levels.size() && 2 * sum < total; at++) {
+      sum += (long) levels.get(at).width() * levels.get(at).height();
+    }
+    float threshold = options.thresholds()[0];
+    List<List<Candidate>> perLevel =
+        split(levels, at, partner, (cascade, part) -> cascade.pnet(part, threshold));
     List<Candidate> all = new ArrayList<>();
+    perLevel.forEach(all::addAll);
+    return regressAndSquare(nms(all, MtcnnOptions.NMS_MERGE, Nms.Overlap.UNION), options);
+  }
+
+  /** Returns the pyramid levels, largest first, ready for P-Net. */
+  private List<Level> pyramid(Pixels src, int w, int h, MtcnnOptions options) {
+    List<Level> levels = new ArrayList<>();
     // Each level is resampled from the previous one: the area filter then only ever shrinks by
     // the scale factor, which costs far less than shrinking the full image for every level.
     Pixels prev = src;
@@ -124,15 +221,25 @@ final class Cascade implements AutoCloseable {
       Resampler.resize(prev, pw, ph, 0, 0, pw, ph, level, ws, hs);
       float[] input = new float[3 * ws * hs];
       Resampler.normalizeToChw(level, ws, hs, input, 0, bgr);
-      Batch batch = new Batch(input, 1, hs, ws);
-      Heads out = lock.call(() -> pnet.predict(batch));
-      List<Candidate> found = cells(out, scale, options.thresholds()[0]);
-      all.addAll(nms(found, MtcnnOptions.NMS_LEVEL, Nms.Overlap.UNION));
+      levels.add(new Level(scale, ws, hs, input));
       prev = new FloatPixels(level);
       pw = ws;
       ph = hs;
     }
-    return regressAndSquare(nms(all, MtcnnOptions.NMS_MERGE, Nms.Overlap.UNION), options);
+    return levels;
+  }
+
+  /** Runs P-Net on each level: the candidates of each level after the per-level NMS. */
+  private List<List<Candidate>> pnet(List<Level> levels, float threshold)
+      throws TranslateException {
+    List<List<Candidate>> found = new ArrayList<>(levels.size());
+    for (Level level : levels) {
+      Batch batch = new Batch(level.input(), 1, level.height(), level.width());
+      Heads out = lock.call(() -> pnet.predict(batch));
+      found.add(
+          nms(cells(out, level.scale(), threshold), MtcnnOptions.NMS_LEVEL, Nms.Overlap.UNION));
+    }
+    return found;
   }
 
   /** Maps P-Net's output cells above the threshold back to boxes in image coordinates. */
@@ -174,17 +281,42 @@ final class Cascade implements AutoCloseable {
       throw new IllegalArgumentException("O-Net is the last stage: no candidates follow it");
     }
     Pixels src = new BytePixels(image.pixels());
-    List<Box> boxes = proposals(src, image.width(), image.height(), options);
+    List<Box> boxes = proposals(src, image.width(), image.height(), options, null);
     if (last == MtcnnBlocks.Stage.PNET || boxes.isEmpty()) {
       return boxes;
     }
-    return refine(src, image.width(), image.height(), boxes, options);
+    return refine(src, image.width(), image.height(), boxes, options, null);
   }
 
   /** Stage 2: R-Net on 24 x 24 crops, threshold, NMS, regression, squaring. */
-  private List<Box> refine(Pixels src, int w, int h, List<Box> boxes, MtcnnOptions options)
+  private List<Box> refine(
+      Pixels src, int w, int h, List<Box> boxes, MtcnnOptions options, Partner partner)
       throws TranslateException {
     float threshold = options.thresholds()[1];
+    List<Candidate> kept =
+        split(
+            boxes,
+            splitPoint(boxes.size()),
+            partner,
+            (cascade, part) -> cascade.rnet(src, w, h, part, threshold));
+    return regressAndSquare(nms(kept, MtcnnOptions.NMS_MERGE, Nms.Overlap.UNION), options);
+  }
+
+  /**
+   * Where a batch of {@code n} crops is cut in two: at a multiple of the batch granule, so that the
+   * two padded halves hold no more padding than the whole batch; {@code n} (no split) when small.
+   */
+  static int splitPoint(int n) {
+    if (n < MIN_SPLIT) {
+      return n;
+    }
+    int granules = (n + BATCH_GRANULE - 1) / BATCH_GRANULE;
+    return (granules + 1) / 2 * BATCH_GRANULE;
+  }
+
+  /** R-Net on the crops of {@code boxes}: the candidates above the threshold, in box order. */
+  private List<Candidate> rnet(Pixels src, int w, int h, List<Box> boxes, float threshold)
+      throws TranslateException {
     List<Candidate> kept = new ArrayList<>();
     for (int from = 0; from < boxes.size(); from += MAX_BATCH) {
       List<Box> chunk = boxes.subList(from, Math.min(boxes.size(), from + MAX_BATCH));
@@ -200,7 +332,7 @@ final class Cascade implements AutoCloseable {
         }
       }
     }
-    return regressAndSquare(nms(kept, MtcnnOptions.NMS_MERGE, Nms.Overlap.UNION), options);
+    return kept;
   }
 
   /**
@@ -220,7 +352,31 @@ final class Cascade implements AutoCloseable {
   }
 
   /** Stage 3: O-Net on 48 x 48 crops, threshold, landmarks, regression, final "min" NMS. */
-  private List<FaceDetection> output(Pixels src, int w, int h, List<Box> boxes, float threshold)
+  private List<FaceDetection> output(
+      Pixels src, int w, int h, List<Box> boxes, float threshold, Partner partner)
+      throws TranslateException {
+    List<FaceDetection> faces =
+        split(
+            boxes,
+            splitPoint(boxes.size()),
+            partner,
+            (cascade, part) -> cascade.onet(src, w, h, part, threshold));
+    List<Box> finalBoxes = faces.stream().map(FaceDetection::box).toList();
+    float[] scores = new float[faces.size()];
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = faces.get(i).score();
+    }
+    int[] keep = Nms.suppress(finalBoxes, scores, MtcnnOptions.NMS_FINAL, Nms.Overlap.MIN);
+    List<FaceDetection> result = new ArrayList<>(keep.length);
+    for (int i : keep) {
+      result.add(faces.get(i));
+    }
+    result.sort(OUTPUT_ORDER);
+    return result;
+  }
+
+  /** O-Net on the crops of {@code boxes}: the faces above the threshold, in box order. */
+  private List<FaceDetection> onet(Pixels src, int w, int h, List<Box> boxes, float threshold)
       throws TranslateException {
     List<FaceDetection> faces = new ArrayList<>();
     for (int from = 0; from < boxes.size(); from += MAX_BATCH) {
@@ -249,18 +405,7 @@ final class Cascade implements AutoCloseable {
         faces.add(new FaceDetection(regress(input, r), score, points));
       }
     }
-    List<Box> finalBoxes = faces.stream().map(FaceDetection::box).toList();
-    float[] scores = new float[faces.size()];
-    for (int i = 0; i < scores.length; i++) {
-      scores[i] = faces.get(i).score();
-    }
-    int[] keep = Nms.suppress(finalBoxes, scores, MtcnnOptions.NMS_FINAL, Nms.Overlap.MIN);
-    List<FaceDetection> result = new ArrayList<>(keep.length);
-    for (int i : keep) {
-      result.add(faces.get(i));
-    }
-    result.sort(OUTPUT_ORDER);
-    return result;
+    return faces;
   }
 
   /**

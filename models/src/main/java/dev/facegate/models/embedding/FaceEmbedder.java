@@ -10,6 +10,7 @@ import ai.djl.nn.Block;
 import ai.djl.translate.TranslateException;
 import dev.facegate.models.alignment.FaceChip;
 import dev.facegate.models.alignment.FaceTemplate;
+import dev.facegate.models.engine.EngineThreads;
 import dev.facegate.models.engine.InferenceLock;
 import dev.facegate.models.weights.PackagedWeights;
 import dev.facegate.models.weights.TfjsWeights;
@@ -85,6 +86,7 @@ public final class FaceEmbedder implements AutoCloseable {
 
   private FaceEmbedder(Builder builder) {
     // The canonical name (and the engine's native library loaded) before deciding on the lock.
+    EngineThreads.prepareMxnet(); // before the engine loads
     this.lock = InferenceLock.forEngine(Engine.getEngine(builder.engine).getEngineName());
     this.template = builder.template;
     this.flipAugmentation = builder.flipAugmentation;

@@ -1,6 +1,7 @@
 package dev.facegate.models.detection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.facegate.models.TestFaces;
 import dev.facegate.models.geometry.Box;
@@ -35,10 +36,12 @@ class OptimisedCascadeTest {
   private static FaceDetector original;
   private static FaceDetector optimisedSmall;
   private static FaceDetector originalSmall;
+  private static FaceDetector oneThread;
 
   @BeforeAll
   static void load() {
     optimised = FaceDetector.builder().build();
+    oneThread = FaceDetector.builder().optSplitDetections(false).build();
     original = FaceDetector.builder().optOptimised(false).build();
     optimisedSmall = FaceDetector.builder().optMinFaceSize(20).build();
     originalSmall = FaceDetector.builder().optMinFaceSize(20).optOptimised(false).build();
@@ -50,6 +53,7 @@ class OptimisedCascadeTest {
     original.close();
     optimisedSmall.close();
     originalSmall.close();
+    oneThread.close();
   }
 
   static Stream<String> photos() {
@@ -95,6 +99,33 @@ class OptimisedCascadeTest {
     }
     RgbImage image = DECODER.decodeRgb(TestFaces.file(photo));
     assertSame(optimisedSmall.detect(image), originalSmall.detect(image));
+  }
+
+  /**
+   * A lone detection split over two threads (half the pyramid and half of each crop batch on a
+   * second cascade) finds what one thread finds. Each network input is scored on its own, so only
+   * the batch sizes differ; the criterion is the same as against the original.
+   */
+  @ParameterizedTest
+  @MethodSource("photos")
+  void aSplitDetectionFindsWhatOneThreadFinds(String photo) throws IOException {
+    assumeTrue(
+        optimised.isSplitting(),
+        "one core, or MXNet with one CPU worker: this machine does not split detections");
+    RgbImage image = DECODER.decodeRgb(TestFaces.file(photo));
+    long before = optimised.splitDetections();
+    List<FaceDetection> split = optimised.detect(image);
+    assertThat(optimised.splitDetections()).as("the detection ran split").isEqualTo(before + 1);
+    assertSame(split, oneThread.detect(image));
+    assertThat(oneThread.splitDetections()).isZero();
+  }
+
+  @Test
+  void batchesAreCutAtAMultipleOfTheGranule() {
+    assertThat(Cascade.splitPoint(Cascade.MIN_SPLIT - 1)).isEqualTo(Cascade.MIN_SPLIT - 1);
+    assertThat(Cascade.splitPoint(16)).isEqualTo(8);
+    assertThat(Cascade.splitPoint(44)).isEqualTo(24); // 24 + 20 (padded 24): 48 slots, as 44 alone
+    assertThat(Cascade.splitPoint(151)).isEqualTo(80); // 80 + 71 (padded 72): 152 slots
   }
 
   /**
