@@ -2,10 +2,14 @@ package dev.facegate.it.bench;
 
 import dev.facegate.it.support.Api;
 import dev.facegate.it.support.DoorClient;
+import dev.facegate.it.support.Management;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -16,6 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * all, spread over the doors, alternating an enrolled person's photo and a stranger's.
  */
 final class DoorLoad {
+
+  /** The server's histogram of a door decision's stages (Micrometer, Prometheus names). */
+  static final String DECISION_STAGE = "facegate_decision_stage_seconds";
 
   private DoorLoad() {}
 
@@ -85,5 +92,41 @@ final class DoorLoad {
   private static double percentile(List<Long> sorted, double p) {
     int index = (int) Math.ceil(p * sorted.size()) - 1;
     return sorted.get(Math.max(0, index)) / 1e6;
+  }
+
+  /** Per stage: [count, sum seconds]. */
+  static Map<String, double[]> stages(Management metrics) {
+    Map<String, double[]> stages = new java.util.TreeMap<>();
+    for (String stage : List.of("detect", "embed", "search", "database", "inference")) {
+      stages.put(
+          stage,
+          new double[] {
+            metrics.sum(DECISION_STAGE + "_count", Map.of("stage", stage)),
+            metrics.sum(DECISION_STAGE + "_sum", Map.of("stage", stage))
+          });
+    }
+    return stages;
+  }
+
+  /** Mean milliseconds per stage between two {@link #stages} readings. */
+  static String stageMeans(Map<String, double[]> before, Map<String, double[]> after) {
+    StringBuilder text = new StringBuilder();
+    for (String stage : before.keySet()) {
+      double count = after.get(stage)[0] - before.get(stage)[0];
+      if (count > 0) {
+        double mean = (after.get(stage)[1] - before.get(stage)[1]) / count * 1000;
+        text.append(String.format(Locale.ROOT, "%s %.1f (n=%d)  ", stage, mean, (long) count));
+      }
+    }
+    return text.toString().strip();
+  }
+
+  /** The 1-, 5- and 15-minute load averages and the run queue, as the kernel reports them. */
+  static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).strip();
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
   }
 }

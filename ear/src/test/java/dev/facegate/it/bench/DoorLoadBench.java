@@ -7,7 +7,15 @@ import dev.facegate.it.support.Deployments;
 import dev.facegate.it.support.DoorClient;
 import dev.facegate.it.support.Faces;
 import dev.facegate.it.support.Gallery;
+import dev.facegate.it.support.Management;
 import dev.facegate.models.embedding.FaceEmbedder;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URL;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -22,7 +30,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
+import javax.imageio.ImageIO;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -76,22 +87,95 @@ class DoorLoadBench {
     byte[] member = Faces.read("azure_face_samples/Family1-Dad3.jpg");
     byte[] stranger = Faces.read("azure_face_samples/Family3-Man1.jpg");
 
-    run("warm-up", doors, member, stranger, 1, WARM_UP);
-    String serial = run("concurrency 1", doors, member, stranger, 1, REQUESTS_SERIAL);
-    String concurrent = run("concurrency 8", doors, member, stranger, 8, REQUESTS_CONCURRENT);
+    byte[] memberFrame = cameraFrame(member);
+    byte[] strangerFrame = cameraFrame(stranger);
 
-    String report =
-        String.format(
-            Locale.ROOT,
-            "Door hook load run: %d templates indexed, %d-core machine%n%s%n%s%n",
-            indexed,
-            Runtime.getRuntime().availableProcessors(),
-            serial,
-            concurrent);
+    Management metrics = Management.ofTestServer();
+    StringBuilder report =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "Door hook load run: %d templates indexed, %d-core machine, detector: cascade %s,"
+                    + " split detections %s, MXNET_CPU_WORKER_NTHREADS %s; load average before:"
+                    + " %s%n",
+                indexed,
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("it.face.cascade", "optimised"),
+                System.getProperty("it.face.split-detections", "true"),
+                Objects.requireNonNullElse(
+                    System.getenv("MXNET_CPU_WORKER_NTHREADS"), "unset (cores)"),
+                DoorLoad.loadAverage()));
+    run("warm-up", doors, member, stranger, 1, WARM_UP);
+    run("warm-up", doors, memberFrame, strangerFrame, 1, WARM_UP);
+    report.append(measure(metrics, "concurrency 1", doors, member, stranger, 1, REQUESTS_SERIAL));
+    report.append(
+        measure(metrics, "concurrency 8", doors, member, stranger, 8, REQUESTS_CONCURRENT));
+    report.append(
+        measure(
+            metrics,
+            "concurrency 1, 640x480",
+            doors,
+            memberFrame,
+            strangerFrame,
+            1,
+            REQUESTS_SERIAL));
+    report.append(
+        measure(
+            metrics,
+            "concurrency 8, 640x480",
+            doors,
+            memberFrame,
+            strangerFrame,
+            8,
+            REQUESTS_CONCURRENT));
+    report.append("load average after: ").append(DoorLoad.loadAverage()).append('\n');
     System.out.println(report);
     Path out = Path.of(System.getProperty("it.bench.dir", "target/bench"));
     Files.createDirectories(out);
     Files.writeString(out.resolve("door-load.txt"), report);
+  }
+
+  /** One load run with the server's mean time per decision stage during it. */
+  private static String measure(
+      Management metrics,
+      String name,
+      List<DoorClient> doors,
+      byte[] member,
+      byte[] stranger,
+      int threads,
+      int requests)
+      throws Exception {
+    Map<String, double[]> before = DoorLoad.stages(metrics);
+    String line = run(name, doors, member, stranger, threads, requests);
+    return line
+        + "\n    stages (mean ms): "
+        + DoorLoad.stageMeans(before, DoorLoad.stages(metrics))
+        + "\n";
+  }
+
+  /**
+   * The photo as a door camera's 640 x 480 frame: scaled to 400 px high, centred on a grey
+   * background. The shared photos are small (139 x 208, 251 x 311); a camera frame is not, and
+   * detection, the largest stage, grows with the frame.
+   */
+  private static byte[] cameraFrame(byte[] photo) throws IOException {
+    BufferedImage source = ImageIO.read(new ByteArrayInputStream(photo));
+    BufferedImage frame = new BufferedImage(640, 480, BufferedImage.TYPE_3BYTE_BGR);
+    Graphics2D g = frame.createGraphics();
+    try {
+      g.setColor(new Color(128, 128, 128));
+      g.fillRect(0, 0, 640, 480);
+      g.setRenderingHint(
+          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      int height = 400;
+      int width = source.getWidth() * height / source.getHeight();
+      g.drawImage(source, (640 - width) / 2, 40, width, height, null);
+    } finally {
+      g.dispose();
+    }
+    ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+    ImageIO.write(frame, "jpg", jpeg);
+    return jpeg.toByteArray();
   }
 
   private static String run(

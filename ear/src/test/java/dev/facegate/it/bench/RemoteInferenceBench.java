@@ -47,7 +47,6 @@ class RemoteInferenceBench {
   private static final int REQUESTS = 120;
   private static final int CONCURRENCY = 8;
   private static final int ROUNDS = 2;
-  private static final String STAGE = "facegate_decision_stage_seconds";
 
   @Deployment(testable = false)
   static EnterpriseArchive deployment() {
@@ -118,73 +117,43 @@ class RemoteInferenceBench {
                   CONCURRENCY,
                   REQUESTS,
                   Runtime.getRuntime().availableProcessors(),
-                  loadAverage()));
+                  DoorLoad.loadAverage()));
       for (int round = 1; round <= ROUNDS; round++) {
-        Map<String, double[]> localBefore = stages(localMetrics);
+        Map<String, double[]> localBefore = DoorLoad.stages(localMetrics);
         String inProcess = run(localDoors, member, stranger, REQUESTS);
-        Map<String, double[]> localAfter = stages(localMetrics);
-        Map<String, double[]> portalBefore = stages(portalMetrics);
-        Map<String, double[]> nodeBefore = stages(inferenceMetrics);
+        Map<String, double[]> localAfter = DoorLoad.stages(localMetrics);
+        Map<String, double[]> portalBefore = DoorLoad.stages(portalMetrics);
+        Map<String, double[]> nodeBefore = DoorLoad.stages(inferenceMetrics);
         String remoteRun = run(remoteDoors, member, stranger, REQUESTS);
-        Map<String, double[]> portalAfter = stages(portalMetrics);
-        Map<String, double[]> nodeAfter = stages(inferenceMetrics);
+        Map<String, double[]> portalAfter = DoorLoad.stages(portalMetrics);
+        Map<String, double[]> nodeAfter = DoorLoad.stages(inferenceMetrics);
         report
             .append(String.format(Locale.ROOT, "round %d in-process  %s%n", round, inProcess))
             .append("    stages (mean ms): ")
-            .append(split(localBefore, localAfter))
+            .append(DoorLoad.stageMeans(localBefore, localAfter))
             .append(System.lineSeparator())
             .append(String.format(Locale.ROOT, "round %d remote      %s%n", round, remoteRun))
             .append("    portal stages (mean ms): ")
-            .append(split(portalBefore, portalAfter))
+            .append(DoorLoad.stageMeans(portalBefore, portalAfter))
             .append(System.lineSeparator())
             .append("    inference node stages (mean ms): ")
-            .append(split(nodeBefore, nodeAfter))
+            .append(DoorLoad.stageMeans(nodeBefore, nodeAfter))
             .append(System.lineSeparator());
       }
-      report.append("load average after: ").append(loadAverage()).append(System.lineSeparator());
+      report
+          .append("load average after: ")
+          .append(DoorLoad.loadAverage())
+          .append(System.lineSeparator());
       System.out.println(report);
       Path out = Path.of(System.getProperty("it.bench.dir", "target/bench"));
       Files.createDirectories(out);
       Files.writeString(out.resolve("remote-inference.txt"), report);
-      assertThat(portalMetrics.sum(STAGE + "_count", Map.of("stage", "detect")))
+      assertThat(portalMetrics.sum(DoorLoad.DECISION_STAGE + "_count", Map.of("stage", "detect")))
           .as("the remote portal never analysed itself")
           .isZero();
-      assertThat(inferenceMetrics.sum(STAGE + "_count", Map.of("stage", "detect")))
+      assertThat(
+              inferenceMetrics.sum(DoorLoad.DECISION_STAGE + "_count", Map.of("stage", "detect")))
           .isGreaterThanOrEqualTo(ROUNDS * REQUESTS);
-    }
-  }
-
-  /** Per stage: [count, sum seconds]. */
-  private static Map<String, double[]> stages(Management metrics) {
-    Map<String, double[]> stages = new java.util.TreeMap<>();
-    for (String stage : List.of("detect", "embed", "search", "database", "inference")) {
-      stages.put(
-          stage,
-          new double[] {
-            metrics.sum(STAGE + "_count", Map.of("stage", stage)),
-            metrics.sum(STAGE + "_sum", Map.of("stage", stage))
-          });
-    }
-    return stages;
-  }
-
-  private static String split(Map<String, double[]> before, Map<String, double[]> after) {
-    StringBuilder text = new StringBuilder();
-    for (String stage : before.keySet()) {
-      double count = after.get(stage)[0] - before.get(stage)[0];
-      if (count > 0) {
-        double mean = (after.get(stage)[1] - before.get(stage)[1]) / count * 1000;
-        text.append(String.format(Locale.ROOT, "%s %.1f (n=%d)  ", stage, mean, (long) count));
-      }
-    }
-    return text.toString().strip();
-  }
-
-  private static String loadAverage() {
-    try {
-      return Files.readString(Path.of("/proc/loadavg")).strip();
-    } catch (java.io.IOException e) {
-      return "unknown";
     }
   }
 

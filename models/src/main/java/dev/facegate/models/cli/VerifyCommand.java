@@ -11,6 +11,7 @@ import dev.facegate.models.evaluation.VerificationReport;
 import dev.facegate.models.evaluation.VerificationRun;
 import dev.facegate.models.pipeline.FacePipeline;
 import dev.facegate.models.pipeline.PhotoResult;
+import dev.facegate.models.pipeline.PhotoStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,13 +39,16 @@ final class VerifyCommand implements Command {
         + "  --folds K            folds for lists that assign none (default 10)\n"
         + "  --json               print the figures as one JSON object on the last line\n"
         + "  --out DIR            write pairs.tsv (per-pair scores) and roc.png there\n"
-        + "  --threads N          parallel workers (default: the number of processors)\n"
+        + "  --threads N          detection threads (default: the number of processors); the\n"
+        + "                       caller's thread embeds the chips of several photos per batch\n"
+        + "  --photo-by-photo     N workers that each embed one photo at a time instead (the\n"
+        + "                       path before issue 16; same results)\n"
         + PipelineOptions.USAGE;
   }
 
   @Override
   public Set<String> switches() {
-    return Set.of("json", "fallback");
+    return Set.of("json", "fallback", "photo-by-photo");
   }
 
   @Override
@@ -59,6 +63,7 @@ final class VerifyCommand implements Command {
     int folds = args.intOption("folds", 10);
     int threads = args.intOption("threads", Runtime.getRuntime().availableProcessors());
     boolean json = args.flag("json");
+    boolean photoByPhoto = args.flag("photo-by-photo");
     if (folds < 2 || threads < 1) {
       throw new UsageException("--folds must be >= 2 and --threads >= 1");
     }
@@ -72,20 +77,30 @@ final class VerifyCommand implements Command {
     try (PipelineOptions options = PipelineOptions.open(args)) {
       err.printf(
           Locale.ROOT,
-          "%s: %d pairs, %d workers, %s engine%n",
+          "%s: %d pairs, %d %s, %s engine%n",
           pairsFile,
           pairs.size(),
           threads,
+          photoByPhoto ? "workers photo by photo" : "detection threads + 1 embedding thread",
           options.embedder().engineName());
       FacePipeline pipeline = options.pipeline();
-      VerificationRun.Outcome outcome =
-          VerificationRun.builder()
-              .setRoot(root)
-              .setEmbedder(file -> toImageEmbedding(pipeline.process(file)))
-              .optThreads(threads)
-              .optProgress(err)
-              .build()
-              .run(pairs);
+      VerificationRun.Builder run = VerificationRun.builder().setRoot(root).optProgress(err);
+      if (photoByPhoto) {
+        run.setEmbedder(file -> toImageEmbedding(pipeline.process(file))).optThreads(threads);
+      } else {
+        run.setBatchEmbedder(
+            (files, done) ->
+                PhotoStream.builder()
+                    .setPipeline(pipeline)
+                    .optDetectThreads(threads)
+                    .optProgress(done)
+                    .build()
+                    .process(files)
+                    .stream()
+                    .map(VerifyCommand::toImageEmbedding)
+                    .toList());
+      }
+      VerificationRun.Outcome outcome = run.build().run(pairs);
       KFoldVerification.Result result = KFoldVerification.evaluate(outcome.scored());
       VerificationReport report = new VerificationReport(result, outcome, foldsFromList);
       out.print(report.text());

@@ -71,8 +71,8 @@ public final class FaceDetector implements AutoCloseable {
   private final ConcurrentLinkedDeque<Cascade> idle = new ConcurrentLinkedDeque<>();
   private final List<Cascade> created = new ArrayList<>();
 
-  /** Runs the partner half of split detections; {@code null} when detections are not split. */
-  private final ExecutorService partnerThread;
+  /** Runs the partner halves of split detections; {@code null} when detections are not split. */
+  private final ExecutorService partnerThreads;
 
   /** Detections now running: one is split only while the others leave a core idle. */
   private final AtomicInteger running = new AtomicInteger();
@@ -103,9 +103,11 @@ public final class FaceDetector implements AutoCloseable {
     this.lock = InferenceLock.forEngine(engine);
     // Splitting only pays where two calls into the engine run at once, and only on the CPU.
     boolean concurrent = !lock.serialises() && (!"MXNet".equals(engine) || mxnetWorkers > 1);
-    this.partnerThread =
+    this.partnerThreads =
         b.split && concurrent && !device.isGpu() && cores > 1
-            ? Executors.newSingleThreadExecutor(
+            // At most cores / 2 detections are split at once, each with one partner task.
+            ? Executors.newFixedThreadPool(
+                Math.max(1, cores / 2),
                 r -> {
                   Thread t = new Thread(r, "mtcnn-partner");
                   t.setDaemon(true);
@@ -196,12 +198,12 @@ public final class FaceDetector implements AutoCloseable {
     try {
       cascade = borrow();
       // Split only while every other running detection leaves a core to spare for the partner.
-      if (partnerThread != null && 2 * now <= cores) {
+      if (partnerThreads != null && 2 * now <= cores) {
         second = borrow();
         splitDetections.increment();
       }
       return cascade.detect(
-          image, options, second == null ? null : new Cascade.Partner(second, partnerThread));
+          image, options, second == null ? null : new Cascade.Partner(second, partnerThreads));
     } catch (TranslateException e) {
       throw new FaceDetectionException("MTCNN inference failed on " + image, e);
     } finally {
@@ -270,7 +272,7 @@ public final class FaceDetector implements AutoCloseable {
    * detection is split only while the machine has a core to spare.
    */
   public boolean isSplitting() {
-    return partnerThread != null;
+    return partnerThreads != null;
   }
 
   /** Returns how many detections so far were split over two threads. */
@@ -343,8 +345,8 @@ public final class FaceDetector implements AutoCloseable {
       return;
     }
     closed = true;
-    if (partnerThread != null) {
-      partnerThread.shutdown();
+    if (partnerThreads != null) {
+      partnerThreads.shutdown();
     }
     lock.call(
         () -> {

@@ -4,6 +4,7 @@ import dev.facegate.models.comparison.Similarity;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +16,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 /**
- * Scores a pair list: every distinct image is embedded once (in parallel, one worker per processor
- * by default), then each pair gets the cosine similarity of its two embeddings.
+ * Scores a pair list: every distinct image is embedded once (in parallel: one worker per processor
+ * by default, or all images in one call of a {@link BatchEmbedder}), then each pair gets the cosine
+ * similarity of its two embeddings.
  */
 public final class VerificationRun {
 
@@ -32,6 +35,23 @@ public final class VerificationRun {
      * @return the outcome; never throws for a bad image, reports it instead
      */
     ImageEmbedding embed(Path image);
+  }
+
+  /**
+   * Embeds many image files at once, in order; for pipelines that overlap the work of several
+   * images (see {@code PhotoStream}).
+   */
+  @FunctionalInterface
+  public interface BatchEmbedder {
+    /**
+     * Embeds the images.
+     *
+     * @param images the image files
+     * @param done called with the number of images finished so far, after each one
+     * @return one outcome per image, in order; a bad image is reported, not thrown
+     * @throws InterruptedException if interrupted while waiting
+     */
+    List<ImageEmbedding> embedAll(List<Path> images, IntConsumer done) throws InterruptedException;
   }
 
   /**
@@ -78,12 +98,17 @@ public final class VerificationRun {
 
   private final Path root;
   private final ImageEmbedder embedder;
+  private final BatchEmbedder batchEmbedder;
   private final int threads;
   private final PrintStream progress;
 
   private VerificationRun(Builder b) {
     this.root = Objects.requireNonNull(b.root, "root directory is required");
-    this.embedder = Objects.requireNonNull(b.embedder, "image embedder is required");
+    if ((b.embedder == null) == (b.batchEmbedder == null)) {
+      throw new IllegalArgumentException("set either an image embedder or a batch embedder");
+    }
+    this.embedder = b.embedder;
+    this.batchEmbedder = b.batchEmbedder;
     this.threads = b.threads;
     this.progress = b.progress;
   }
@@ -111,6 +136,24 @@ public final class VerificationRun {
       distinct.add(p.imageA());
       distinct.add(p.imageB());
     }
+    Map<String, ImageEmbedding> images =
+        batchEmbedder != null ? embedAll(distinct, start) : embedEach(distinct, start);
+    List<ScoredPair> scored = new ArrayList<>(pairs.size());
+    for (VerificationPair p : pairs) {
+      ImageEmbedding a = images.get(p.imageA());
+      ImageEmbedding b = images.get(p.imageB());
+      double score =
+          a.embedding() == null || b.embedding() == null
+              ? Double.NaN
+              : Similarity.cosine(a.embedding(), b.embedding());
+      scored.add(new ScoredPair(p, score, a.faceDetected() && b.faceDetected()));
+    }
+    return new Outcome(List.copyOf(scored), Map.copyOf(images), (System.nanoTime() - start) / 1e9);
+  }
+
+  /** Photo by photo: each worker embeds one image at a time. */
+  private Map<String, ImageEmbedding> embedEach(Set<String> distinct, long start)
+      throws InterruptedException {
     Map<String, ImageEmbedding> images = new ConcurrentHashMap<>();
     AtomicInteger done = new AtomicInteger();
     int total = distinct.size();
@@ -133,17 +176,25 @@ public final class VerificationRun {
     } finally {
       pool.shutdownNow();
     }
-    List<ScoredPair> scored = new ArrayList<>(pairs.size());
-    for (VerificationPair p : pairs) {
-      ImageEmbedding a = images.get(p.imageA());
-      ImageEmbedding b = images.get(p.imageB());
-      double score =
-          a.embedding() == null || b.embedding() == null
-              ? Double.NaN
-              : Similarity.cosine(a.embedding(), b.embedding());
-      scored.add(new ScoredPair(p, score, a.faceDetected() && b.faceDetected()));
+    return images;
+  }
+
+  /** All images in one call of the batch embedder. */
+  private Map<String, ImageEmbedding> embedAll(Set<String> distinct, long start)
+      throws InterruptedException {
+    List<String> names = List.copyOf(distinct);
+    List<ImageEmbedding> embedded =
+        batchEmbedder.embedAll(
+            names.stream().map(root::resolve).toList(), n -> report(n, names.size(), start));
+    if (embedded.size() != names.size()) {
+      throw new IllegalStateException(
+          "batch embedder returned " + embedded.size() + " results for " + names.size());
     }
-    return new Outcome(List.copyOf(scored), Map.copyOf(images), (System.nanoTime() - start) / 1e9);
+    Map<String, ImageEmbedding> images = new HashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      images.put(names.get(i), embedded.get(i));
+    }
+    return images;
   }
 
   private void report(int n, int total, long start) {
@@ -168,6 +219,7 @@ public final class VerificationRun {
   public static final class Builder {
     private Path root;
     private ImageEmbedder embedder;
+    private BatchEmbedder batchEmbedder;
     private int threads = Runtime.getRuntime().availableProcessors();
     private PrintStream progress;
 
@@ -192,6 +244,18 @@ public final class VerificationRun {
      */
     public Builder setEmbedder(ImageEmbedder embedder) {
       this.embedder = embedder;
+      return this;
+    }
+
+    /**
+     * Sets how all images become embeddings in one call, instead of {@link #setEmbedder} image by
+     * image (the workers of {@link #optThreads} are then not used).
+     *
+     * @param embedder the batch embedder
+     * @return this builder
+     */
+    public Builder setBatchEmbedder(BatchEmbedder embedder) {
+      this.batchEmbedder = embedder;
       return this;
     }
 

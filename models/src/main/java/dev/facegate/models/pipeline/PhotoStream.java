@@ -13,6 +13,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 
 /**
@@ -41,11 +42,13 @@ public final class PhotoStream {
   private final FacePipeline pipeline;
   private final int detectThreads;
   private final int maxBatch;
+  private final IntConsumer progress;
 
   private PhotoStream(Builder b) {
     this.pipeline = Objects.requireNonNull(b.pipeline, "pipeline is required");
     this.detectThreads = b.detectThreads;
     this.maxBatch = b.maxBatch;
+    this.progress = b.progress;
   }
 
   /**
@@ -158,6 +161,9 @@ public final class PhotoStream {
           results[item.index()] = pipeline.finish(p, embeddings.subList(at, at + k));
           at += k;
           done++;
+          if (progress != null) {
+            progress.accept(done);
+          }
         }
       }
       ready.clear();
@@ -169,6 +175,7 @@ public final class PhotoStream {
     private FacePipeline pipeline;
     private int detectThreads = Runtime.getRuntime().availableProcessors();
     private int maxBatch = DEFAULT_MAX_BATCH;
+    private IntConsumer progress;
 
     private Builder() {}
 
@@ -212,6 +219,18 @@ public final class PhotoStream {
         throw new IllegalArgumentException("max batch must be at least 1, got " + chips);
       }
       this.maxBatch = chips;
+      return this;
+    }
+
+    /**
+     * Tells {@code listener} how many photos are finished, after each one, on the embedding thread
+     * (the caller's); default none.
+     *
+     * @param listener called with 1, 2, ... n; must be quick
+     * @return this builder
+     */
+    public Builder optProgress(IntConsumer listener) {
+      this.progress = listener;
       return this;
     }
 

@@ -1,6 +1,7 @@
 package dev.facegate.models.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -22,7 +23,98 @@ class EmbeddingCommandsTest {
 
   @Test
   void verifyPrintsTheFiguresAndTheJsonLineLastAndWritesItsFiles() throws Exception {
-    // A small AT&T subset in two subject-disjoint folds: s3..s4 against s5..s6.
+    Path pairs = attPairs();
+    Path out = tmp.resolve("out");
+
+    Result r =
+        run(
+            "verify",
+            "--pairs",
+            pairs.toString(),
+            "--root",
+            TestFaces.dir().resolve("att_orl_faces").toString(),
+            "--pad",
+            "0.25",
+            "--json",
+            "--out",
+            out.toString());
+
+    assertThat(r.status).as(r.err).isZero();
+    assertThat(r.err).contains("detection threads + 1 embedding thread");
+    assertThat(r.out).contains("accuracy", "TAR @ FAR 1e-03", "no-face images");
+    String last = r.out.strip().lines().reduce((a, b) -> b).orElseThrow();
+    JsonObject json = JsonParser.parseString(last).getAsJsonObject();
+    for (String key :
+        List.of(
+            "accuracy",
+            "accuracy_std",
+            "auc",
+            "tar_at_far_1e-3",
+            "threshold",
+            "no_face_images",
+            "strict_accuracy",
+            "pairs")) {
+      assertThat(json.has(key)).as("JSON key %s in %s", key, last).isTrue();
+    }
+    assertThat(json.get("pairs").getAsInt()).isEqualTo(24);
+    assertThat(json.get("folds").getAsInt()).isEqualTo(2);
+    assertThat(json.get("accuracy").getAsDouble()).isGreaterThan(0.9);
+    assertThat(Files.readAllLines(out.resolve("pairs.tsv"))).hasSize(25);
+    assertThat(out.resolve("roc.png")).isNotEmptyFile();
+  }
+
+  /**
+   * The stream (default) and the photo-by-photo workers score every pair alike: same faces found,
+   * scores equal up to the summation order of a batch.
+   */
+  @Test
+  void verifyScoresThePairsAlikePhotoByPhoto() throws Exception {
+    Path pairs = attPairs();
+    String root = TestFaces.dir().resolve("att_orl_faces").toString();
+    Path streamed = tmp.resolve("streamed");
+    Path oneByOne = tmp.resolve("one-by-one");
+
+    Result a =
+        run("verify", "--pairs", pairs.toString(), "--root", root, "--out", streamed.toString());
+    Result b =
+        run(
+            "verify",
+            "--pairs",
+            pairs.toString(),
+            "--root",
+            root,
+            "--photo-by-photo",
+            "--out",
+            oneByOne.toString());
+
+    assertThat(a.status).as(a.err).isZero();
+    assertThat(b.status).as(b.err).isZero();
+    assertThat(b.err).contains("workers photo by photo");
+    List<String> rowsA = Files.readAllLines(streamed.resolve("pairs.tsv"));
+    List<String> rowsB = Files.readAllLines(oneByOne.resolve("pairs.tsv"));
+    assertThat(rowsA).hasSameSizeAs(rowsB).hasSize(25);
+    List<String> header = List.of(rowsA.get(0).split("\t"));
+    assertThat(header).contains("cosine", "l2", "threshold", "faces_detected");
+    for (int i = 1; i < rowsA.size(); i++) {
+      String[] x = rowsA.get(i).split("\t", -1);
+      String[] y = rowsB.get(i).split("\t", -1);
+      for (String column : List.of("fold", "label", "image_a", "image_b", "faces_detected")) {
+        int c = header.indexOf(column);
+        assertThat(x[c]).as("row %d %s", i, column).isEqualTo(y[c]);
+      }
+      // Scores within a batch's rounding. The fold thresholds and the same/correct verdicts are
+      // chosen from the scores and not compared: a rounding could tip a choice between near-ties.
+      for (String column : List.of("cosine", "l2")) {
+        int c = header.indexOf(column);
+        assertThat(Double.parseDouble(x[c]))
+            .as("row %d %s", i, column)
+            .isCloseTo(Double.parseDouble(y[c]), within(1e-5));
+      }
+    }
+  }
+
+  /** A small AT&T subset in two subject-disjoint folds: s3..s4 against s5..s6. */
+  private Path attPairs() throws Exception {
     List<String> lines = new ArrayList<>(List.of("# fold\tlabel\ta\tb"));
     int[][] folds = {{3, 4}, {5, 6}};
     for (int f = 0; f < 2; f++) {
@@ -47,43 +139,7 @@ class EmbeddingCommandsTest {
                 + ".png");
       }
     }
-    Path pairs = Files.write(tmp.resolve("pairs.tsv"), lines);
-    Path out = tmp.resolve("out");
-
-    Result r =
-        run(
-            "verify",
-            "--pairs",
-            pairs.toString(),
-            "--root",
-            TestFaces.dir().resolve("att_orl_faces").toString(),
-            "--pad",
-            "0.25",
-            "--json",
-            "--out",
-            out.toString());
-
-    assertThat(r.status).as(r.err).isZero();
-    assertThat(r.out).contains("accuracy", "TAR @ FAR 1e-03", "no-face images");
-    String last = r.out.strip().lines().reduce((a, b) -> b).orElseThrow();
-    JsonObject json = JsonParser.parseString(last).getAsJsonObject();
-    for (String key :
-        List.of(
-            "accuracy",
-            "accuracy_std",
-            "auc",
-            "tar_at_far_1e-3",
-            "threshold",
-            "no_face_images",
-            "strict_accuracy",
-            "pairs")) {
-      assertThat(json.has(key)).as("JSON key %s in %s", key, last).isTrue();
-    }
-    assertThat(json.get("pairs").getAsInt()).isEqualTo(24);
-    assertThat(json.get("folds").getAsInt()).isEqualTo(2);
-    assertThat(json.get("accuracy").getAsDouble()).isGreaterThan(0.9);
-    assertThat(Files.readAllLines(out.resolve("pairs.tsv"))).hasSize(25);
-    assertThat(out.resolve("roc.png")).isNotEmptyFile();
+    return Files.write(tmp.resolve("pairs.tsv"), lines);
   }
 
   @Test

@@ -146,6 +146,32 @@ class FaceCliTest {
   }
 
   @Test
+  void benchComparesASplitDetectorWithOneThreadOnTheSameFrame() {
+    Result r =
+        run(
+            "bench",
+            TestFaces.file("faceapijs/test_images/faces.jpg").toString(),
+            "--min-face",
+            "80",
+            "--warmup",
+            "2",
+            "--compare-split",
+            "--json");
+    assertThat(r.status()).as(r.err()).isZero();
+    var both = JsonParser.parseString(r.lastLine()).getAsJsonArray();
+    assertThat(both.size()).isEqualTo(2);
+    JsonObject second = both.get(1).getAsJsonObject();
+    assertThat(second.get("split").getAsBoolean()).as("the baseline runs on one thread").isFalse();
+    assertThat(both.get(0).getAsJsonObject().get("faces").getAsInt())
+        .isEqualTo(second.get("faces").getAsInt())
+        .isPositive();
+    assertThat(r.out()).contains("split / one thread: median");
+    assertThat(run("bench", "x.jpg", "--compare", "--compare-split").status()).isEqualTo(2);
+    assertThat(run("bench", "x.jpg", "--split", "maybe").err())
+        .contains("--split must be on or off");
+  }
+
+  @Test
   void usageErrorsExitWith2AndFailuresWith1(@TempDir Path dir) throws Exception {
     assertThat(run().status()).isEqualTo(2);
     assertThat(run("nope").err()).contains("Unknown command");
