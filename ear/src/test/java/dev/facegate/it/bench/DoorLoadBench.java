@@ -105,8 +105,8 @@ class DoorLoadBench {
                 Objects.requireNonNullElse(
                     System.getenv("MXNET_CPU_WORKER_NTHREADS"), "unset (cores)"),
                 DoorLoad.loadAverage()));
-    run("warm-up", doors, member, stranger, 1, WARM_UP);
-    run("warm-up", doors, memberFrame, strangerFrame, 1, WARM_UP);
+    DoorLoad.run(doors, member, stranger, 1, WARM_UP);
+    DoorLoad.run(doors, memberFrame, strangerFrame, 1, WARM_UP);
     report.append(measure(metrics, "concurrency 1", doors, member, stranger, 1, REQUESTS_SERIAL));
     report.append(
         measure(metrics, "concurrency 8", doors, member, stranger, 8, REQUESTS_CONCURRENT));
@@ -146,7 +146,7 @@ class DoorLoadBench {
       int requests)
       throws Exception {
     Map<String, double[]> before = DoorLoad.stages(metrics);
-    String line = run(name, doors, member, stranger, threads, requests);
+    String line = DoorLoad.run(doors, member, stranger, threads, requests).line(name);
     return line
         + "\n    stages (mean ms): "
         + DoorLoad.stageMeans(before, DoorLoad.stages(metrics))
@@ -176,17 +176,6 @@ class DoorLoadBench {
     ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
     ImageIO.write(frame, "jpg", jpeg);
     return jpeg.toByteArray();
-  }
-
-  private static String run(
-      String name,
-      List<DoorClient> doors,
-      byte[] member,
-      byte[] stranger,
-      int threads,
-      int requests)
-      throws Exception {
-    return DoorLoad.run(doors, member, stranger, threads, requests).line(name);
   }
 
   /** Employees with consent and one random unit-vector template each, straight into the DB. */

@@ -82,9 +82,6 @@ final class Cascade implements AutoCloseable {
   /** A candidate box with its score and the regression the network proposed for it. */
   private record Candidate(Box box, float score, float[] reg) {}
 
-  /** One pyramid level, normalised and laid out for P-Net. */
-  private record Level(double scale, int width, int height, float[] input) {}
-
   /**
    * A second cascade and a thread to run it on: half of each stage's work of one detection runs
    * there, so one detection uses two cores. Every network input (a pyramid level, a crop) is scored
@@ -127,6 +124,53 @@ final class Cascade implements AutoCloseable {
     List<O> run(Cascade cascade, List<I> inputs) throws TranslateException;
   }
 
+  /** Work for one cascade. */
+  @FunctionalInterface
+  private interface Work<T> {
+    T run(Cascade cascade) throws TranslateException;
+  }
+
+  /**
+   * Runs {@code theirs} with the partner's cascade on its thread while {@code mine} runs here with
+   * this one, and returns both results, mine first. Never returns while the partner still works.
+   */
+  private <T> List<T> both(Partner partner, Work<T> mine, Work<T> theirs)
+      throws TranslateException {
+    CompletableFuture<T> remote =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return theirs.run(partner.cascade());
+              } catch (TranslateException e) {
+                throw new CompletionException(e);
+              }
+            },
+            partner.thread());
+    T local;
+    try {
+      local = mine.run(this);
+    } catch (TranslateException | RuntimeException | Error e) {
+      // This thread's failure is the one reported; the partner's outcome no longer matters, but
+      // its cascade (and the inputs it reads) must not be handed back while it still runs.
+      remote.handle((result, failure) -> null).join();
+      throw e;
+    }
+    try {
+      return List.of(local, remote.join());
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof TranslateException t) {
+        throw t;
+      }
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error r) {
+        throw r;
+      }
+      throw e;
+    }
+  }
+
   /**
    * Runs {@code part} on {@code inputs[0, at)} here and on {@code inputs[at, n)} on the partner's
    * thread, and returns the outputs in input order; without a partner, or with nothing to give it,
@@ -137,37 +181,13 @@ final class Cascade implements AutoCloseable {
     if (partner == null || at <= 0 || at >= inputs.size()) {
       return part.run(this, inputs);
     }
-    List<I> theirs = inputs.subList(at, inputs.size());
-    CompletableFuture<List<O>> remote =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return part.run(partner.cascade(), theirs);
-              } catch (TranslateException e) {
-                throw new CompletionException(e);
-              }
-            },
-            partner.thread());
-    List<O> mine;
-    try {
-      mine = part.run(this, inputs.subList(0, at));
-    } finally {
-      // Never return while the partner still works on this detection's inputs.
-      try {
-        remote.join();
-      } catch (CompletionException | java.util.concurrent.CancellationException ignored) {
-        // reported below, unless this thread failed first
-      }
-    }
-    List<O> all = new ArrayList<>(mine);
-    try {
-      all.addAll(remote.join());
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof TranslateException t) {
-        throw t;
-      }
-      throw e;
-    }
+    List<List<O>> parts =
+        both(
+            partner,
+            c -> part.run(c, inputs.subList(0, at)),
+            c -> part.run(c, inputs.subList(at, inputs.size())));
+    List<O> all = new ArrayList<>(parts.get(0));
+    all.addAll(parts.get(1));
     return all;
   }
 
@@ -185,61 +205,115 @@ final class Cascade implements AutoCloseable {
     return scales;
   }
 
-  /** Stage 1: P-Net over the pyramid, NMS per level and across levels, regression, squaring. */
+  /**
+   * Stage 1: P-Net over the pyramid, NMS per level and across levels, regression, squaring. With a
+   * partner, this thread takes the first (largest) levels, about half the pixels, and the partner
+   * resamples and scores the rest, continuing the pyramid from this thread's last level.
+   */
   private List<Box> proposals(Pixels src, int w, int h, MtcnnOptions options, Partner partner)
       throws TranslateException {
-    List<Level> levels = pyramid(src, w, h, options);
-    // Level sizes halve from one to the next, so the first levels hold half the pixels.
-    long total = 0;
-    for (Level l : levels) {
-      total += (long) l.width() * l.height();
-    }
-    int at = 0;
-    for (long sum = 0; at < levels.size() && 2 * sum < total; at++) {
-      sum += (long) levels.get(at).width() * levels.get(at).height();
-    }
+    List<Double> scales = scales(w, h, options);
     float threshold = options.thresholds()[0];
-    List<List<Candidate>> perLevel =
-        split(levels, at, partner, (cascade, part) -> cascade.pnet(part, threshold));
-    List<Candidate> all = new ArrayList<>();
-    perLevel.forEach(all::addAll);
+    int at = partner == null ? scales.size() : pyramidSplit(w, h, scales);
+    List<Candidate> all;
+    if (at <= 0 || at >= scales.size()) {
+      all = pnet(src, w, h, w, h, scales, threshold, null);
+    } else {
+      // This thread's levels are resampled first: the partner's first level is made from the last.
+      List<float[]> mine = new ArrayList<>();
+      Pixels last = src;
+      int lw = w;
+      int lh = h;
+      for (double scale : scales.subList(0, at)) {
+        int ws = (int) Math.ceil(w * scale);
+        int hs = (int) Math.ceil(h * scale);
+        float[] level = new float[3 * ws * hs];
+        Resampler.resize(last, lw, lh, 0, 0, lw, lh, level, ws, hs);
+        mine.add(level);
+        last = new FloatPixels(level);
+        lw = ws;
+        lh = hs;
+      }
+      Pixels from = last;
+      int fw = lw;
+      int fh = lh;
+      List<List<Candidate>> parts =
+          both(
+              partner,
+              c -> c.pnet(src, w, h, w, h, scales.subList(0, at), threshold, mine),
+              c -> c.pnet(from, fw, fh, w, h, scales.subList(at, scales.size()), threshold, null));
+      all = new ArrayList<>(parts.get(0));
+      all.addAll(parts.get(1));
+    }
     return regressAndSquare(nms(all, MtcnnOptions.NMS_MERGE, Nms.Overlap.UNION), options);
   }
 
-  /** Returns the pyramid levels, largest first, ready for P-Net. */
-  private List<Level> pyramid(Pixels src, int w, int h, MtcnnOptions options) {
-    List<Level> levels = new ArrayList<>();
+  /**
+   * The number of leading pyramid levels whose pixels come closest to half of all levels' (level
+   * areas halve from one to the next at the default scale factor, so usually the first alone).
+   */
+  static int pyramidSplit(int w, int h, List<Double> scales) {
+    long total = 0;
+    long[] pixels = new long[scales.size()];
+    for (int i = 0; i < pixels.length; i++) {
+      pixels[i] = (long) Math.ceil(w * scales.get(i)) * (long) Math.ceil(h * scales.get(i));
+      total += pixels[i];
+    }
+    int best = 0;
+    long head = 0;
+    long bestGap = total;
+    for (int at = 1; at < pixels.length; at++) {
+      head += pixels[at - 1];
+      long gap = Math.abs(2 * head - total);
+      if (gap < bestGap) {
+        bestGap = gap;
+        best = at;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Runs P-Net on the levels of {@code scales} (relative to the image of {@code w} x {@code h}),
+   * each resampled from the one before, the first from {@code prev}: the candidates of each level
+   * after the per-level NMS, in level order.
+   *
+   * @param resampled the levels' pixels where already made, or {@code null}
+   */
+  private List<Candidate> pnet(
+      Pixels prev,
+      int pw,
+      int ph,
+      int w,
+      int h,
+      List<Double> scales,
+      float threshold,
+      List<float[]> resampled)
+      throws TranslateException {
+    List<Candidate> all = new ArrayList<>();
     // Each level is resampled from the previous one: the area filter then only ever shrinks by
     // the scale factor, which costs far less than shrinking the full image for every level.
-    Pixels prev = src;
-    int pw = w;
-    int ph = h;
-    for (double scale : scales(w, h, options)) {
+    for (int i = 0; i < scales.size(); i++) {
+      double scale = scales.get(i);
       int ws = (int) Math.ceil(w * scale);
       int hs = (int) Math.ceil(h * scale);
-      float[] level = new float[3 * ws * hs];
-      Resampler.resize(prev, pw, ph, 0, 0, pw, ph, level, ws, hs);
+      float[] level;
+      if (resampled != null) {
+        level = resampled.get(i);
+      } else {
+        level = new float[3 * ws * hs];
+        Resampler.resize(prev, pw, ph, 0, 0, pw, ph, level, ws, hs);
+      }
       float[] input = new float[3 * ws * hs];
       Resampler.normalizeToChw(level, ws, hs, input, 0, bgr);
-      levels.add(new Level(scale, ws, hs, input));
+      Batch batch = new Batch(input, 1, hs, ws);
+      Heads out = lock.call(() -> pnet.predict(batch));
+      all.addAll(nms(cells(out, scale, threshold), MtcnnOptions.NMS_LEVEL, Nms.Overlap.UNION));
       prev = new FloatPixels(level);
       pw = ws;
       ph = hs;
     }
-    return levels;
-  }
-
-  /** Runs P-Net on each level: the candidates of each level after the per-level NMS. */
-  private List<List<Candidate>> pnet(List<Level> levels, float threshold)
-      throws TranslateException {
-    List<List<Candidate>> found = new ArrayList<>(levels.size());
-    for (Level level : levels) {
-      Batch batch = new Batch(level.input(), 1, level.height(), level.width());
-      Heads out = lock.call(() -> pnet.predict(batch));
-      found.add(
-          nms(cells(out, level.scale(), threshold), MtcnnOptions.NMS_LEVEL, Nms.Overlap.UNION));
-    }
-    return found;
+    return all;
   }
 
   /** Maps P-Net's output cells above the threshold back to boxes in image coordinates. */

@@ -9,6 +9,7 @@ import dev.facegate.models.image.ImageDecoder;
 import dev.facegate.models.image.RgbImage;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -126,6 +127,25 @@ class OptimisedCascadeTest {
     assertThat(Cascade.splitPoint(16)).isEqualTo(8);
     assertThat(Cascade.splitPoint(44)).isEqualTo(24); // 24 + 20 (padded 24): 48 slots, as 44 alone
     assertThat(Cascade.splitPoint(151)).isEqualTo(80); // 80 + 71 (padded 72): 152 slots
+  }
+
+  @Test
+  void thePyramidIsCutWhereTheLeadingLevelsComeClosestToHalfThePixels() {
+    float[] thresholds = {0.6f, 0.7f, 0.7f};
+    List<Double> standard = Cascade.scales(640, 480, new MtcnnOptions(40, 0.709, thresholds, 0));
+    assertThat(Cascade.pyramidSplit(640, 480, standard)).isEqualTo(1); // 0.709^2: half per level
+    List<Double> fine = Cascade.scales(640, 480, new MtcnnOptions(40, 0.9, thresholds, 0));
+    int at = Cascade.pyramidSplit(640, 480, fine);
+    double[] area =
+        fine.stream().mapToDouble(s -> Math.ceil(640 * s) * Math.ceil(480 * s)).toArray();
+    double total = Arrays.stream(area).sum();
+    double gap = Math.abs(2 * Arrays.stream(area, 0, at).sum() - total);
+    for (int other = 1; other < area.length; other++) {
+      assertThat(gap)
+          .isLessThanOrEqualTo(Math.abs(2 * Arrays.stream(area, 0, other).sum() - total));
+    }
+    assertThat(at).isBetween(2, fine.size() - 1);
+    assertThat(Cascade.pyramidSplit(640, 480, List.of(0.3))).as("one level: no cut").isZero();
   }
 
   /**
