@@ -39,6 +39,8 @@ class FaceAnalysisTest {
     engine.device = "cpu";
     engine.minFaceSize = 40;
     engine.maxPixels = 40_000_000L;
+    engine.cascade = "optimised";
+    engine.splitDetections = true;
     engine.thumbnailWidth = 240;
     engine.pnetParameters = java.util.Optional.empty();
     engine.maxConcurrent = 0;

@@ -74,6 +74,8 @@ class TrainedPnetSettingTest {
     engine.device = "cpu";
     engine.minFaceSize = 40;
     engine.maxPixels = 40_000_000L;
+    engine.cascade = "optimised";
+    engine.splitDetections = true;
     engine.thumbnailWidth = 240;
     engine.pnetParameters = pnet;
     engine.maxConcurrent = 0;
