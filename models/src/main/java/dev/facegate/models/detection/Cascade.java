@@ -93,10 +93,6 @@ final class Cascade implements AutoCloseable {
   /** Fewer R-Net / O-Net crops than this are not split: the hand-over would cost more. */
   static final int MIN_SPLIT = 2 * BATCH_GRANULE;
 
-  List<FaceDetection> detect(RgbImage image, MtcnnOptions options) throws TranslateException {
-    return detect(image, options, null);
-  }
-
   /**
    * Detects faces, sharing the work with {@code partner} when one is given.
    *
@@ -172,12 +168,13 @@ final class Cascade implements AutoCloseable {
   }
 
   /**
-   * Runs {@code part} on {@code inputs[0, at)} here and on {@code inputs[at, n)} on the partner's
-   * thread, and returns the outputs in input order; without a partner, or with nothing to give it,
-   * runs everything here.
+   * Runs {@code part} on the first half of {@code inputs} (cut by {@link #splitPoint}) here and on
+   * the rest on the partner's thread, and returns the outputs in input order; without a partner, or
+   * with too few inputs to cut, runs everything here.
    */
-  private <I, O> List<O> split(List<I> inputs, int at, Partner partner, Part<I, O> part)
+  private <I, O> List<O> split(List<I> inputs, Partner partner, Part<I, O> part)
       throws TranslateException {
+    int at = splitPoint(inputs.size());
     if (partner == null || at <= 0 || at >= inputs.size()) {
       return part.run(this, inputs);
     }
@@ -368,11 +365,7 @@ final class Cascade implements AutoCloseable {
       throws TranslateException {
     float threshold = options.thresholds()[1];
     List<Candidate> kept =
-        split(
-            boxes,
-            splitPoint(boxes.size()),
-            partner,
-            (cascade, part) -> cascade.rnet(src, w, h, part, threshold));
+        split(boxes, partner, (cascade, part) -> cascade.rnet(src, w, h, part, threshold));
     return regressAndSquare(nms(kept, MtcnnOptions.NMS_MERGE, Nms.Overlap.UNION), options);
   }
 
@@ -430,11 +423,7 @@ final class Cascade implements AutoCloseable {
       Pixels src, int w, int h, List<Box> boxes, float threshold, Partner partner)
       throws TranslateException {
     List<FaceDetection> faces =
-        split(
-            boxes,
-            splitPoint(boxes.size()),
-            partner,
-            (cascade, part) -> cascade.onet(src, w, h, part, threshold));
+        split(boxes, partner, (cascade, part) -> cascade.onet(src, w, h, part, threshold));
     List<Box> finalBoxes = faces.stream().map(FaceDetection::box).toList();
     float[] scores = new float[faces.size()];
     for (int i = 0; i < scores.length; i++) {

@@ -73,7 +73,7 @@ public final class EngineThreads {
       int n = Integer.parseInt(environmentValue.trim());
       return n > 0 ? n : 1;
     } catch (NumberFormatException e) {
-      return 1; // MXNet would not parse it either and falls back to its default
+      return 1; // not a count: assume MXNet's default rather than guess how it reads it
     }
   }
 }
