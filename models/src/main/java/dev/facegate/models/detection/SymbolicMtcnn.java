@@ -30,6 +30,12 @@ import java.util.Map;
  */
 final class SymbolicMtcnn {
 
+  /**
+   * Convolution outputs are padded to a multiple of this many channels: oneDNN's blocked layouts
+   * hold 8 (AVX2) or 16 (AVX-512) channels per block.
+   */
+  static final int CHANNEL_BLOCK = 16;
+
   private SymbolicMtcnn() {}
 
   /**
@@ -42,13 +48,13 @@ final class SymbolicMtcnn {
    */
   static Block of(Stage stage, Block loaded, NDManager manager) {
     Graph g = new Graph();
-    String x = g.input("data");
+    String x = g.image("data");
     switch (stage) {
       case PNET -> {
         x = g.pool(g.prelu(g.conv(x, "conv1", 10, 3), "prelu1"), 2, true);
         x = g.prelu(g.conv(x, "conv2", 16, 3), "prelu2");
         x = g.prelu(g.conv(x, "conv3", 32, 3), "prelu3");
-        g.heads(g.softmax(g.conv(x, "conv4_1", 2, 1)), g.conv(x, "conv4_2", 4, 1));
+        g.heads(g.softmax(g.head(x, "conv4_1", 2, 1)), g.head(x, "conv4_2", 4, 1));
       }
       case RNET -> {
         x = g.pool(g.prelu(g.conv(x, "conv1", 28, 3), "prelu1"), 3, true);
@@ -81,9 +87,45 @@ final class SymbolicMtcnn {
       if (value == null) {
         throw new IllegalStateException(stage + ": no value for " + p.getName());
       }
-      p.setArray(value.duplicate());
+      long[] padded = g.paddedShapes.get(p.getName());
+      p.setArray(padded == null ? value.duplicate() : zeroPadded(value, padded, manager));
     }
     return block;
+  }
+
+  /**
+   * {@code value} with each axis extended by zeros to {@code shape}. A padded output channel of a
+   * convolution (zero filter, zero bias) is exactly zero; PReLU and max-pooling keep it zero, and
+   * the next convolution gives it zero weights, so the padding adds exact zeros to every sum.
+   */
+  static NDArray zeroPadded(NDArray value, long[] shape, NDManager manager) {
+    long[] from = value.getShape().getShape();
+    if (from.length != shape.length) {
+      throw new IllegalArgumentException(
+          "rank " + from.length + " cannot be padded to " + shape.length);
+    }
+    float[] in = value.toFloatArray();
+    int size = 1;
+    for (int axis = 0; axis < shape.length; axis++) {
+      if (shape[axis] < from[axis]) {
+        throw new IllegalArgumentException("axis " + axis + " cannot shrink");
+      }
+      size = Math.multiplyExact(size, Math.toIntExact(shape[axis]));
+    }
+    float[] out = new float[size];
+    int[] index = new int[from.length];
+    for (float v : in) {
+      int at = 0;
+      for (int axis = 0; axis < shape.length; axis++) {
+        at = at * (int) shape[axis] + index[axis];
+      }
+      out[at] = v;
+      // Advance the source index in row-major order.
+      for (int axis = from.length - 1; axis >= 0 && ++index[axis] == from[axis]; axis--) {
+        index[axis] = 0;
+      }
+    }
+    return manager.create(out, new ai.djl.ndarray.types.Shape(shape));
   }
 
   /** The imperative block's parameters under the graph's names ({@code conv1_weight}, ...). */
@@ -106,6 +148,23 @@ final class SymbolicMtcnn {
     private final List<Integer> argNodes = new ArrayList<>();
     private final Map<String, Integer> index = new HashMap<>();
     private final List<List<Integer>> heads = new ArrayList<>();
+
+    /** Channels of each tensor as the graph computes it, padding included. */
+    private final Map<String, Integer> channels = new HashMap<>();
+
+    /** Channels of each tensor that carry the network's numbers; the rest are zero padding. */
+    private final Map<String, Integer> realChannels = new HashMap<>();
+
+    /** Parameters the graph holds larger than the network's, by name: zero-padded shapes. */
+    final Map<String, long[]> paddedShapes = new HashMap<>();
+
+    /** The network's input: an RGB batch. */
+    String image(String name) {
+      input(name);
+      channels.put(name, 3);
+      realChannels.put(name, 3);
+      return name;
+    }
 
     String input(String name) {
       Map<String, Object> n = new LinkedHashMap<>();
@@ -135,9 +194,32 @@ final class SymbolicMtcnn {
       return name;
     }
 
+    /**
+     * A convolution whose output channels are padded to a multiple of {@link #CHANNEL_BLOCK}. With
+     * 10 (P-Net) or 28 (R-Net) channels oneDNN falls back to im2col + GEMM in plain NCHW and the
+     * following max-pooling to its reference loop, which measured 5 to 15 times slower than the
+     * blocked kernels it uses for 16 or 32 channels.
+     */
     String conv(String x, String name, int filters, int kernel) {
+      int padded = (filters + CHANNEL_BLOCK - 1) / CHANNEL_BLOCK * CHANNEL_BLOCK;
+      return conv(x, name, filters, padded, kernel);
+    }
+
+    /** A convolution whose output is a head of the network: never padded. */
+    String head(String x, String name, int filters, int kernel) {
+      return conv(x, name, filters, filters, kernel);
+    }
+
+    private String conv(String x, String name, int filters, int padded, int kernel) {
       input(name + "_weight");
       input(name + "_bias");
+      int in = channels.get(x);
+      if (padded != filters || in != realChannels.get(x)) {
+        paddedShapes.put(name + "_weight", new long[] {padded, in, kernel, kernel});
+        paddedShapes.put(name + "_bias", new long[] {padded});
+      }
+      channels.put(name, padded);
+      realChannels.put(name, filters);
       return op(
           "Convolution",
           name,
@@ -145,7 +227,7 @@ final class SymbolicMtcnn {
               "kernel",
               "(" + kernel + ", " + kernel + ")",
               "num_filter",
-              String.valueOf(filters),
+              String.valueOf(padded),
               "no_bias",
               "False"),
           x,
@@ -167,27 +249,45 @@ final class SymbolicMtcnn {
 
     String prelu(String x, String name) {
       input(name + "_gamma");
-      return op("LeakyReLU", name, Map.of("act_type", "prelu"), x, name + "_gamma");
+      if (channels.containsKey(x) && !channels.get(x).equals(realChannels.get(x))) {
+        paddedShapes.put(name + "_gamma", new long[] {channels.get(x)});
+      }
+      return same(x, op("LeakyReLU", name, Map.of("act_type", "prelu"), x, name + "_gamma"));
+    }
+
+    /** Records that {@code y} has the channels of {@code x} (element-wise operators, pooling). */
+    private String same(String x, String y) {
+      if (channels.containsKey(x)) {
+        channels.put(y, channels.get(x));
+        realChannels.put(y, realChannels.get(x));
+      }
+      return y;
     }
 
     /** Max-pooling, stride 2; {@code ceil} is TensorFlow's "SAME" here (MXNet's "full"). */
     String pool(String x, int kernel, boolean ceil) {
-      return op(
-          "Pooling",
-          x + "_pool",
-          Map.of(
-              "kernel",
-              "(" + kernel + ", " + kernel + ")",
-              "stride",
-              "(2, 2)",
-              "pool_type",
-              "max",
-              "pooling_convention",
-              ceil ? "full" : "valid"),
-          x);
+      return same(
+          x,
+          op(
+              "Pooling",
+              x + "_pool",
+              Map.of(
+                  "kernel",
+                  "(" + kernel + ", " + kernel + ")",
+                  "stride",
+                  "(2, 2)",
+                  "pool_type",
+                  "max",
+                  "pooling_convention",
+                  ceil ? "full" : "valid"),
+              x));
     }
 
     String flatten(String x) {
+      if (!channels.get(x).equals(realChannels.get(x))) {
+        // A dense layer would see the padding; no MTCNN network flattens a padded tensor.
+        throw new IllegalStateException(x + " is padded and cannot be flattened");
+      }
       return op("Flatten", x + "_flatten", Map.of(), x);
     }
 
