@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import dev.facegate.models.detection.MtcnnBlocks.Stage;
 import dev.facegate.models.weights.PackagedWeights;
@@ -21,26 +22,28 @@ class SymbolicMtcnnTest {
 
   @Test
   void zeroPaddingKeepsEveryValueAtItsIndex() {
-    try (NDManager m = NDManager.newBaseManager("MXNet")) {
-      NDArray value = m.create(new float[] {1, 2, 3, 4, 5, 6}, new Shape(2, 3));
-      NDArray padded = SymbolicMtcnn.zeroPadded(value, new long[] {3, 5}, m);
-      assertThat(padded.getShape()).isEqualTo(new Shape(3, 5));
-      assertThat(padded.toFloatArray())
-          .containsExactly(1, 2, 3, 0, 0, 4, 5, 6, 0, 0, 0, 0, 0, 0, 0);
-      assertThatThrownBy(() -> SymbolicMtcnn.zeroPadded(value, new long[] {2, 2}, m))
-          .isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> SymbolicMtcnn.zeroPadded(value, new long[] {6}, m))
-          .isInstanceOf(IllegalArgumentException.class);
-    }
+    float[] value = {1, 2, 3, 4, 5, 6};
+    long[] shape = {2, 3};
+    assertThat(SymbolicMtcnn.zeroPadded(value, shape, new long[] {3, 5}))
+        .containsExactly(1, 2, 3, 0, 0, 4, 5, 6, 0, 0, 0, 0, 0, 0, 0);
+    assertThat(SymbolicMtcnn.zeroPadded(value, shape, shape)).containsExactly(value);
+    assertThatThrownBy(() -> SymbolicMtcnn.zeroPadded(value, shape, new long[] {2, 2}))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> SymbolicMtcnn.zeroPadded(value, shape, new long[] {6}))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   /**
-   * The graphs pad P-Net's 10 and R-Net's 28 channels to oneDNN's blocks with zero filters; the
-   * outputs must still be the imperative network's, up to the summation order.
+   * The graphs pad P-Net's 10 and R-Net's 28 channels to oneDNN's blocks with zero filters and
+   * write PReLU as ReLU, scalings and a sum; the outputs must still be the imperative network's, up
+   * to rounding. The shipped slopes include negative ones and ones above 1, where a rewrite that
+   * assumed a monotonic PReLU would fail.
    */
   @Test
   void paddedGraphsComputeTheImperativeNetworks() throws IOException {
     TfjsWeights weights = PackagedWeights.MTCNN.load();
+    float lowestSlope = Float.MAX_VALUE;
+    float highestSlope = -Float.MAX_VALUE;
     Map<Stage, long[]> paddedConv1 =
         Map.of(
             Stage.PNET, new long[] {16, 3, 3, 3},
@@ -53,6 +56,15 @@ class SymbolicMtcnnTest {
         imperative.setBlock(block);
         MtcnnBlocks.loadWeights(block, stage, weights, imperative.getNDManager());
         Block graph = SymbolicMtcnn.of(stage, block, symbolic.getNDManager());
+        for (var named : block.getParameters()) {
+          Parameter p = named.getValue();
+          if (named.getKey().endsWith("alpha")) {
+            for (float a : p.getArray().toFloatArray()) {
+              lowestSlope = Math.min(lowestSlope, a);
+              highestSlope = Math.max(highestSlope, a);
+            }
+          }
+        }
 
         NDArray conv1 = graph.getDirectParameters().get("conv1_weight").getArray();
         assertThat(conv1.getShape().getShape()).isEqualTo(paddedConv1.get(stage));
@@ -75,6 +87,8 @@ class SymbolicMtcnnTest {
         m.close();
       }
     }
+    assertThat(lowestSlope).isNegative();
+    assertThat(highestSlope).isGreaterThan(1);
   }
 
   private static long realFilters(Stage stage) {
