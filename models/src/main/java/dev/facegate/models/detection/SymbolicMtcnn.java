@@ -28,9 +28,12 @@ import java.util.function.UnaryOperator;
  * <p>The imperative blocks of {@link MtcnnBlocks} cost one engine call, one output allocation and
  * (with oneDNN) layout conversions per operator; a batch through O-Net is about 20 of them, and
  * P-Net runs once per pyramid level. A symbolic graph is planned once: MXNet allocates its
- * intermediate buffers statically and runs the whole network in one call. The graph here is the
- * same network, operator for operator, with the parameters copied from the imperative block, so the
- * numbers are the same up to the summation order oneDNN picks.
+ * intermediate buffers statically and runs the whole network in one call. The graph computes the
+ * same network with the parameters taken from the imperative block, in a form oneDNN executes in
+ * its blocked kernels: convolution channels padded with zero filters to a multiple of {@link
+ * #CHANNEL_BLOCK}, and PReLU on convolution outputs rewritten with ReLU, per-channel scalings and a
+ * sum (see {@code Graph.prelu}). The numbers are the same up to rounding: the summation order
+ * oneDNN picks, and one rounding in the PReLU of a positive value.
  *
  * <p>MXNet only; the imperative blocks stay the definition (training, other engines).
  */
