@@ -135,11 +135,12 @@ class FaceCliTest {
             "--min-face",
             "80",
             "--warmup",
-            "2",
+            "0",
             "--json");
     assertThat(r.status()).as(r.err()).isZero();
     JsonObject figures = JsonParser.parseString(r.lastLine()).getAsJsonObject();
     assertThat(figures.get("runs").getAsInt()).isEqualTo(50);
+    assertThat(figures.get("faces").getAsInt()).as("counted in the timed runs").isPositive();
     assertThat(figures.get("width").getAsInt()).isEqualTo(640);
     assertThat(figures.get("p90Ms").getAsDouble())
         .isGreaterThanOrEqualTo(figures.get("medianMs").getAsDouble());
