@@ -254,8 +254,8 @@ final class SymbolicMtcnn {
 
     private String conv(String x, String name, int filters, int padded, int kernel) {
       int in = channels.get(x);
-      parameter(name + "_weight", name + "_weight", same(), padded, in, kernel, kernel);
-      parameter(name + "_bias", name + "_bias", same(), padded);
+      parameter(name + "_weight", name + "_weight", unchanged(), padded, in, kernel, kernel);
+      parameter(name + "_bias", name + "_bias", unchanged(), padded);
       channels.put(name, padded);
       realChannels.put(name, filters);
       return op(
@@ -274,8 +274,8 @@ final class SymbolicMtcnn {
     }
 
     String dense(String x, String name, int units) {
-      parameter(name + "_weight", name + "_weight", same());
-      parameter(name + "_bias", name + "_bias", same());
+      parameter(name + "_weight", name + "_weight", unchanged());
+      parameter(name + "_bias", name + "_bias", unchanged());
       flat.add(name);
       return op(
           "FullyConnected",
@@ -299,7 +299,7 @@ final class SymbolicMtcnn {
     String prelu(String x, String name) {
       String slopes = name + "_gamma";
       if (flat.contains(x)) {
-        parameter(slopes, slopes, same());
+        parameter(slopes, slopes, unchanged());
         return same(x, op("LeakyReLU", name, Map.of("act_type", "prelu"), x, slopes));
       }
       int c = channels.get(x);
@@ -346,7 +346,7 @@ final class SymbolicMtcnn {
           name + "_moving_var");
     }
 
-    private static UnaryOperator<float[]> same() {
+    private static UnaryOperator<float[]> unchanged() {
       return UnaryOperator.identity();
     }
 
