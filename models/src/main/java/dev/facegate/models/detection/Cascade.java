@@ -107,11 +107,12 @@ final class Cascade implements AutoCloseable {
     if (boxes.isEmpty()) {
       return List.of();
     }
-    boxes = refine(src, w, h, boxes, options, partner);
+    CropSource crops = CropSource.of(image, boxes);
+    boxes = refine(crops, boxes, options, partner);
     if (boxes.isEmpty()) {
       return List.of();
     }
-    return output(src, w, h, boxes, options.thresholds()[2], partner);
+    return output(crops, boxes, options.thresholds()[2], partner);
   }
 
   /** Work that one cascade does on one part of a stage's inputs. */
@@ -356,16 +357,15 @@ final class Cascade implements AutoCloseable {
     if (last == MtcnnBlocks.Stage.PNET || boxes.isEmpty()) {
       return boxes;
     }
-    return refine(src, image.width(), image.height(), boxes, options, null);
+    return refine(CropSource.of(image, boxes), boxes, options, null);
   }
 
   /** Stage 2: R-Net on 24 x 24 crops, threshold, NMS, regression, squaring. */
-  private List<Box> refine(
-      Pixels src, int w, int h, List<Box> boxes, MtcnnOptions options, Partner partner)
+  private List<Box> refine(CropSource crops, List<Box> boxes, MtcnnOptions options, Partner partner)
       throws TranslateException {
     float threshold = options.thresholds()[1];
     List<Candidate> kept =
-        split(boxes, partner, (cascade, part) -> cascade.rnet(src, w, h, part, threshold));
+        split(boxes, partner, (cascade, part) -> cascade.rnet(crops, part, threshold));
     return regressAndSquare(nms(kept, MtcnnOptions.NMS_MERGE, Nms.Overlap.UNION), options);
   }
 
@@ -382,13 +382,13 @@ final class Cascade implements AutoCloseable {
   }
 
   /** R-Net on the crops of {@code boxes}: the candidates above the threshold, in box order. */
-  private List<Candidate> rnet(Pixels src, int w, int h, List<Box> boxes, float threshold)
+  private List<Candidate> rnet(CropSource crops, List<Box> boxes, float threshold)
       throws TranslateException {
     List<Candidate> kept = new ArrayList<>();
     for (int from = 0; from < boxes.size(); from += MAX_BATCH) {
       List<Box> chunk = boxes.subList(from, Math.min(boxes.size(), from + MAX_BATCH));
       List<Box> regions = new ArrayList<>(chunk.size());
-      Heads out = run(rnet, src, w, h, chunk, MtcnnBlocks.RNET_SIZE, regions);
+      Heads out = run(rnet, crops, chunk, MtcnnBlocks.RNET_SIZE, regions);
       float[] prob = out.data()[0];
       float[] reg = out.data()[1];
       for (int k = 0; k < chunk.size(); k++) {
@@ -420,10 +420,10 @@ final class Cascade implements AutoCloseable {
 
   /** Stage 3: O-Net on 48 x 48 crops, threshold, landmarks, regression, final "min" NMS. */
   private List<FaceDetection> output(
-      Pixels src, int w, int h, List<Box> boxes, float threshold, Partner partner)
+      CropSource crops, List<Box> boxes, float threshold, Partner partner)
       throws TranslateException {
     List<FaceDetection> faces =
-        split(boxes, partner, (cascade, part) -> cascade.onet(src, w, h, part, threshold));
+        split(boxes, partner, (cascade, part) -> cascade.onet(crops, part, threshold));
     List<Box> finalBoxes = faces.stream().map(FaceDetection::box).toList();
     float[] scores = new float[faces.size()];
     for (int i = 0; i < scores.length; i++) {
@@ -439,13 +439,13 @@ final class Cascade implements AutoCloseable {
   }
 
   /** O-Net on the crops of {@code boxes}: the faces above the threshold, in box order. */
-  private List<FaceDetection> onet(Pixels src, int w, int h, List<Box> boxes, float threshold)
+  private List<FaceDetection> onet(CropSource crops, List<Box> boxes, float threshold)
       throws TranslateException {
     List<FaceDetection> faces = new ArrayList<>();
     for (int from = 0; from < boxes.size(); from += MAX_BATCH) {
       List<Box> chunk = boxes.subList(from, Math.min(boxes.size(), from + MAX_BATCH));
       List<Box> regions = new ArrayList<>(chunk.size());
-      Heads out = run(onet, src, w, h, chunk, MtcnnBlocks.ONET_SIZE, regions);
+      Heads out = run(onet, crops, chunk, MtcnnBlocks.ONET_SIZE, regions);
       float[] prob = out.data()[0];
       float[] reg = out.data()[1];
       float[] lm = out.data()[2];
@@ -477,13 +477,7 @@ final class Cascade implements AutoCloseable {
    * regions}: they are the boxes the network's outputs are relative to.
    */
   private Heads run(
-      Predictor<Batch, Heads> net,
-      Pixels src,
-      int w,
-      int h,
-      List<Box> boxes,
-      int size,
-      List<Box> regions)
+      Predictor<Batch, Heads> net, CropSource crops, List<Box> boxes, int size, List<Box> regions)
       throws TranslateException {
     int n = boxes.size();
     int per = 3 * size * size;
@@ -498,7 +492,7 @@ final class Cascade implements AutoCloseable {
       int rw = Math.max(1, (int) Math.round(b.x2()) - rx);
       int rh = Math.max(1, (int) Math.round(b.y2()) - ry);
       regions.add(Box.ofSize(rx, ry, rw, rh));
-      Resampler.resize(src, w, h, rx, ry, rw, rh, crop, size, size);
+      crops.crop(rx, ry, rw, rh, crop, size);
       Resampler.normalizeToChw(crop, size, size, batch, k * per, bgr);
     }
     Batch input = new Batch(batch, padded, size, size);

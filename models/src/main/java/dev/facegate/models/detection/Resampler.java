@@ -17,22 +17,30 @@ final class Resampler {
    * a large photo costs no extra memory) or a float pyramid level.
    */
   sealed interface Pixels {
-    float get(int i);
+    /**
+     * Adds {@code weight} times {@code count} consecutive samples from index {@code from} to {@code
+     * sums} from index {@code at}.
+     */
+    void addScaled(int from, int count, float weight, float[] sums, int at);
   }
 
   /** Unsigned 8-bit samples. */
   record BytePixels(byte[] data) implements Pixels {
     @Override
-    public float get(int i) {
-      return data[i] & 0xff;
+    public void addScaled(int from, int count, float weight, float[] sums, int at) {
+      for (int i = 0; i < count; i++) {
+        sums[at + i] += weight * (data[from + i] & 0xff);
+      }
     }
   }
 
   /** Float samples. */
   record FloatPixels(float[] data) implements Pixels {
     @Override
-    public float get(int i) {
-      return data[i];
+    public void addScaled(int from, int count, float weight, float[] sums, int at) {
+      for (int i = 0; i < count; i++) {
+        sums[at + i] += weight * data[from + i];
+      }
     }
   }
 
@@ -55,47 +63,93 @@ final class Resampler {
    */
   static void resize(
       Pixels src, int sw, int sh, int rx, int ry, int rw, int rh, float[] dst, int dw, int dh) {
-    Taps tx = taps(rx, rw, dw, sw);
-    Taps ty = taps(ry, rh, dh, sh);
-    // Horizontal pass over the source rows the vertical taps read, then the vertical pass.
-    int rowLo = Math.max(0, ry);
-    int rowHi = Math.min(sh, ry + rh + 1);
-    if (rowHi <= rowLo) {
-      java.util.Arrays.fill(dst, 0, 3 * dw * dh, 0f);
+    java.util.Arrays.fill(dst, 0, 3 * dw * dh, 0f);
+    // Only the region's columns inside the image are read; the rest are zero.
+    int c0 = Math.max(0, rx);
+    int c1 = Math.min(sw, rx + rw);
+    if (c1 <= c0 || ry >= sh || ry + rh <= 0) {
       return;
     }
-    float[] tmp = new float[(rowHi - rowLo) * dw * 3];
-    for (int y = rowLo; y < rowHi; y++) {
-      int srow = y * sw * 3;
-      int trow = (y - rowLo) * dw * 3;
-      for (int x = 0; x < dw; x++) {
-        float r = 0;
-        float g = 0;
-        float b = 0;
-        for (int t = tx.start[x]; t < tx.start[x + 1]; t++) {
-          int s = srow + 3 * tx.index[t];
-          float w = tx.weight[t];
-          r += w * src.get(s);
-          g += w * src.get(s + 1);
-          b += w * src.get(s + 2);
-        }
-        tmp[trow + 3 * x] = r;
-        tmp[trow + 3 * x + 1] = g;
-        tmp[trow + 3 * x + 2] = b;
-      }
-    }
-    int rowLen = dw * 3;
+    int rowLen = 3 * (c1 - c0);
+    // Vertical pass first: each source row is read once, whole and in order, into the output rows
+    // it contributes to (a loop the JIT vectorises). The horizontal pass then only sees dh rows.
+    Taps ty = taps(ry, rh, dh, sh);
+    float[] rows = new float[dh * rowLen];
     for (int y = 0; y < dh; y++) {
-      int d = y * rowLen;
-      java.util.Arrays.fill(dst, d, d + rowLen, 0f);
       for (int t = ty.start[y]; t < ty.start[y + 1]; t++) {
-        int s = (ty.index[t] - rowLo) * rowLen;
-        float w = ty.weight[t];
-        for (int i = 0; i < rowLen; i++) {
-          dst[d + i] += w * tmp[s + i];
+        src.addScaled(3 * (ty.index[t] * sw + c0), rowLen, ty.weight[t], rows, y * rowLen);
+      }
+    }
+    if (rw > dw) {
+      shrinkRows(rows, dh, c0, c1, rx, rw, dst, dw);
+    } else {
+      Taps tx = taps(rx, rw, dw, sw);
+      for (int y = 0; y < dh; y++) {
+        int row = y * rowLen;
+        for (int x = 0; x < dw; x++) {
+          int d = 3 * (y * dw + x);
+          for (int t = tx.start[x]; t < tx.start[x + 1]; t++) {
+            int s = row + 3 * (tx.index[t] - c0);
+            float w = tx.weight[t];
+            dst[d] += w * rows[s];
+            dst[d + 1] += w * rows[s + 1];
+            dst[d + 2] += w * rows[s + 2];
+          }
         }
       }
     }
+  }
+
+  /**
+   * The horizontal pass of an area shrink, in time proportional to the row length and not to the
+   * length times the taps per output: output {@code x} of a row is the integral of the row over
+   * {@code [rx + x s, rx + (x + 1) s)} divided by {@code s = rw / dw}, read off the row's running
+   * sums. A running sum is linear within a pixel, so this is the same average as the taps'; the
+   * pixels outside {@code [c0, c1)}, outside the image, add nothing.
+   */
+  private static void shrinkRows(
+      float[] rows, int dh, int c0, int c1, int rx, int rw, float[] dst, int dw) {
+    int n = c1 - c0;
+    double s = (double) rw / dw;
+    double perSource = 1 / s;
+    // Output x covers [edge x, edge x + 1); each edge, clamped to the image, as the index of the
+    // pixel it falls in (its running sum's index) and the fraction of that pixel before it.
+    int[] pixel = new int[dw + 1];
+    double[] fraction = new double[dw + 1];
+    for (int x = 0; x <= dw; x++) {
+      double at = Math.max(0, Math.min(n, rx + x * s - c0));
+      int k = Math.min(n - 1, (int) Math.floor(at));
+      pixel[x] = 3 * k;
+      fraction[x] = at - k;
+    }
+    double[] sums = new double[3 * (n + 1)];
+    for (int y = 0; y < dh; y++) {
+      int row = y * 3 * n;
+      double r = 0;
+      double g = 0;
+      double b = 0;
+      for (int k = 0; k < n; k++) {
+        r += rows[row + 3 * k];
+        g += rows[row + 3 * k + 1];
+        b += rows[row + 3 * k + 2];
+        sums[3 * k + 3] = r;
+        sums[3 * k + 4] = g;
+        sums[3 * k + 5] = b;
+      }
+      for (int c = 0; c < 3; c++) {
+        double before = integral(sums, pixel[0] + c, fraction[0]);
+        for (int x = 0; x < dw; x++) {
+          double after = integral(sums, pixel[x + 1] + c, fraction[x + 1]);
+          dst[3 * (y * dw + x) + c] = (float) ((after - before) * perSource);
+          before = after;
+        }
+      }
+    }
+  }
+
+  /** The running sum at {@code fraction} of the way through the pixel whose sum is at {@code i}. */
+  private static double integral(double[] sums, int i, double fraction) {
+    return sums[i] + fraction * (sums[i + 3] - sums[i]);
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ResamplerTest {
@@ -48,6 +49,59 @@ class ResamplerTest {
     Arrays.fill(dst, 1f);
     Resampler.resize(new Resampler.FloatPixels(src), 10, 10, 0, 50, 10, 10, dst, 10, 10);
     assertThat(dst).containsOnly(0f);
+  }
+
+  @Test
+  void areaShrinkIsTheMeanOverEachOutputPixelsFootprint() {
+    // Random images and regions (some reaching past every edge) against the definition: the
+    // integral of the zero-padded image over the output pixel's footprint, divided by its area.
+    Random random = new Random(16);
+    for (int trial = 0; trial < 200; trial++) {
+      int sw = 1 + random.nextInt(60);
+      int sh = 1 + random.nextInt(60);
+      byte[] bytes = new byte[3 * sw * sh];
+      random.nextBytes(bytes);
+      float[] floats = new float[bytes.length];
+      for (int i = 0; i < bytes.length; i++) {
+        floats[i] = (bytes[i] & 0xff) * 0.75f;
+      }
+      int rw = 2 + random.nextInt(70);
+      int rh = 2 + random.nextInt(70);
+      int rx = random.nextInt(sw + 20) - 10;
+      int ry = random.nextInt(sh + 20) - 10;
+      int dw = 1 + random.nextInt(rw - 1);
+      int dh = 1 + random.nextInt(rh - 1);
+      float[] fromBytes = new float[3 * dw * dh];
+      float[] fromFloats = new float[3 * dw * dh];
+      Resampler.resize(new Resampler.BytePixels(bytes), sw, sh, rx, ry, rw, rh, fromBytes, dw, dh);
+      Resampler.resize(
+          new Resampler.FloatPixels(floats), sw, sh, rx, ry, rw, rh, fromFloats, dw, dh);
+      double sx = (double) rw / dw;
+      double sy = (double) rh / dh;
+      for (int y = 0; y < dh; y++) {
+        for (int x = 0; x < dw; x++) {
+          for (int c = 0; c < 3; c++) {
+            double sum = 0;
+            for (int j = 0; j < sh; j++) {
+              double oy = overlap(ry + y * sy, ry + (y + 1) * sy, j);
+              for (int i = 0; i < sw && oy > 0; i++) {
+                double ox = overlap(rx + x * sx, rx + (x + 1) * sx, i);
+                sum += ox * oy * (bytes[3 * (j * sw + i) + c] & 0xff);
+              }
+            }
+            double expected = sum / (sx * sy);
+            int at = 3 * (y * dw + x) + c;
+            assertThat((double) fromBytes[at]).isCloseTo(expected, within(2e-3));
+            assertThat((double) fromFloats[at]).isCloseTo(0.75 * expected, within(2e-3));
+          }
+        }
+      }
+    }
+  }
+
+  /** The length of {@code [a, b)} that lies in pixel {@code [i, i + 1)}. */
+  private static double overlap(double a, double b, int i) {
+    return Math.max(0, Math.min(b, i + 1) - Math.max(a, i));
   }
 
   @Test
