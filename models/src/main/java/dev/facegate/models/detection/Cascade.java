@@ -61,6 +61,10 @@ final class Cascade implements AutoCloseable {
   private final Predictor<Batch, Heads> rnet;
   private final Predictor<Batch, Heads> onet;
   private final boolean bgr;
+
+  /** Whether R-Net's and O-Net's crops may come from a summed-area table ({@link CropSource}). */
+  private final boolean integralCrops;
+
   private final InferenceLock lock;
   private final List<Model> owned;
 
@@ -69,12 +73,14 @@ final class Cascade implements AutoCloseable {
       Predictor<Batch, Heads> rnet,
       Predictor<Batch, Heads> onet,
       boolean bgr,
+      boolean integralCrops,
       InferenceLock lock,
       List<Model> owned) {
     this.pnet = pnet;
     this.rnet = rnet;
     this.onet = onet;
     this.bgr = bgr;
+    this.integralCrops = integralCrops;
     this.lock = lock;
     this.owned = owned;
   }
@@ -107,7 +113,7 @@ final class Cascade implements AutoCloseable {
     if (boxes.isEmpty()) {
       return List.of();
     }
-    CropSource crops = CropSource.of(image, boxes);
+    CropSource crops = CropSource.of(image, boxes, integralCrops);
     boxes = refine(crops, boxes, options, partner);
     if (boxes.isEmpty()) {
       return List.of();
@@ -357,7 +363,7 @@ final class Cascade implements AutoCloseable {
     if (last == MtcnnBlocks.Stage.PNET || boxes.isEmpty()) {
       return boxes;
     }
-    return refine(CropSource.of(image, boxes), boxes, options, null);
+    return refine(CropSource.of(image, boxes, integralCrops), boxes, options, null);
   }
 
   /** Stage 2: R-Net on 24 x 24 crops, threshold, NMS, regression, squaring. */

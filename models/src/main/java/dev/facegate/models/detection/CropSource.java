@@ -26,8 +26,13 @@ final class CropSource {
     this.integral = integral;
   }
 
-  /** The source for cropping {@code boxes} (and the fewer boxes of later stages) from an image. */
-  static CropSource of(RgbImage image, List<Box> boxes) {
+  /**
+   * The source for cropping {@code boxes} (and the fewer boxes of later stages) from an image.
+   *
+   * @param integralAllowed {@code false} to always read the pixels (the original cascade, kept to
+   *     compare with)
+   */
+  static CropSource of(RgbImage image, List<Box> boxes, boolean integralAllowed) {
     int w = image.width();
     int h = image.height();
     long pixels = (long) w * h;
@@ -38,7 +43,7 @@ final class CropSource {
       covered += bw * bh;
     }
     IntegralImage integral =
-        pixels <= IntegralImage.MAX_PIXELS && covered >= pixels
+        integralAllowed && pixels <= IntegralImage.MAX_PIXELS && covered >= pixels
             ? IntegralImage.of(image.pixels(), w, h)
             : null;
     return new CropSource(new BytePixels(image.pixels()), w, h, integral);

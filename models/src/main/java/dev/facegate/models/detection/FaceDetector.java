@@ -68,6 +68,10 @@ public final class FaceDetector implements AutoCloseable {
   private final Device device;
   private final InferenceLock lock;
   private final boolean optimised;
+
+  /** Whether crops may come from a summed-area table: the optimised cascade, on any engine. */
+  private final boolean integralCrops;
+
   private final ConcurrentLinkedDeque<Cascade> idle = new ConcurrentLinkedDeque<>();
   private final List<Cascade> created = new ArrayList<>();
 
@@ -99,6 +103,7 @@ public final class FaceDetector implements AutoCloseable {
     }
     this.engine = eng.getEngineName();
     this.optimised = b.optimised && "MXNet".equals(engine);
+    this.integralCrops = b.optimised;
     this.device = b.device != null ? b.device : eng.defaultDevice();
     this.lock = InferenceLock.forEngine(engine);
     // Splitting only pays where two calls into the engine run at once, and only on the CPU.
@@ -307,6 +312,7 @@ public final class FaceDetector implements AutoCloseable {
         models.get(Stage.RNET).newPredictor(t),
         models.get(Stage.ONET).newPredictor(t),
         BGR,
+        integralCrops,
         lock,
         List.of());
   }
@@ -331,7 +337,7 @@ public final class FaceDetector implements AutoCloseable {
               m.setBlock(SymbolicMtcnn.of(stage, shared.getBlock(), m.getNDManager()));
               p.add(m.newPredictor(t));
             }
-            return new Cascade(p.get(0), p.get(1), p.get(2), BGR, lock, own);
+            return new Cascade(p.get(0), p.get(1), p.get(2), BGR, true, lock, own);
           } catch (RuntimeException e) {
             own.forEach(Model::close);
             throw e;
@@ -455,7 +461,8 @@ public final class FaceDetector implements AutoCloseable {
      * compare the two in one run. The optimised one finds the same faces with the same boxes and
      * landmarks (within rounding; {@code OptimisedCascadeTest} checks it on the shared photos),
      * faster: on MXNet each network runs as a symbolic graph, one engine call per batch (see {@link
-     * SymbolicMtcnn}). On other engines the option changes nothing.
+     * SymbolicMtcnn}), and on every engine R-Net's and O-Net's crops come from the image's
+     * summed-area table when that is cheaper (see {@link CropSource}).
      *
      * @param optimised {@code false} for the original implementation
      * @return this builder

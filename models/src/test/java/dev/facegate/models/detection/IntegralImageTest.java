@@ -67,11 +67,12 @@ class IntegralImageTest {
   void cropSourceUsesTheTableOnlyWhenTheCropsCoverMoreThanTheImage() {
     RgbImage image = new RgbImage(100, 80, new byte[3 * 100 * 80]);
     Box half = new Box(0, 0, 50, 80);
-    assertThat(CropSource.of(image, List.of(half)).integral()).isFalse();
-    assertThat(CropSource.of(image, List.of(half, half)).integral()).isTrue();
+    assertThat(CropSource.of(image, List.of(half), true).integral()).isFalse();
+    assertThat(CropSource.of(image, List.of(half, half), true).integral()).isTrue();
+    assertThat(CropSource.of(image, List.of(half, half), false).integral()).isFalse();
     // Only the part inside the image counts.
     Box mostlyOutside = new Box(-1000, -1000, 10, 10);
-    assertThat(CropSource.of(image, List.of(mostlyOutside, half)).integral()).isFalse();
+    assertThat(CropSource.of(image, List.of(mostlyOutside, half), true).integral()).isFalse();
   }
 
   @Test
@@ -81,8 +82,8 @@ class IntegralImageTest {
     random.nextBytes(rgb);
     RgbImage image = new RgbImage(64, 48, rgb);
     Box whole = new Box(0, 0, 64, 48);
-    CropSource fromPixels = CropSource.of(image, List.of());
-    CropSource fromTable = CropSource.of(image, List.of(whole));
+    CropSource fromPixels = CropSource.of(image, List.of(whole), false);
+    CropSource fromTable = CropSource.of(image, List.of(whole), true);
     assertThat(fromPixels.integral()).isFalse();
     assertThat(fromTable.integral()).isTrue();
     // Shrinking, enlarging (always from the pixels) and straddling the border.
