@@ -68,14 +68,6 @@ final class IntegralImage {
     return new IntegralImage(width, height, sums);
   }
 
-  int width() {
-    return width;
-  }
-
-  int height() {
-    return height;
-  }
-
   /**
    * Shrinks a region to {@code dst} by area averaging, as {@link Resampler#resize} does: output
    * pixel {@code (x, y)} is the mean of the zero-padded image over {@code [rx + x sx, rx + (x + 1)
