@@ -85,10 +85,10 @@ final class IntegralImage {
     double sy = (double) rh / dh;
     int[] column = new int[dw + 1];
     double[] columnFraction = new double[dw + 1];
-    edges(rx, sx, dw, width, column, columnFraction);
+    Resampler.edges(rx, sx, dw, width, column, columnFraction);
     int[] row = new int[dh + 1];
     double[] rowFraction = new double[dh + 1];
-    edges(ry, sy, dh, height, row, rowFraction);
+    Resampler.edges(ry, sy, dh, height, row, rowFraction);
     // The integral from the origin to every corner of the output grid, then each pixel's from its
     // four corners.
     int stride = 3 * (width + 1);
@@ -119,20 +119,6 @@ final class IntegralImage {
             corner[bottom + i + 3] - corner[bottom + i] - corner[top + i + 3] + corner[top + i];
         dst[y * 3 * dw + i] = (float) (sum * perArea);
       }
-    }
-  }
-
-  /**
-   * The edges {@code from + k s} for {@code k} from 0 to {@code n}, clamped to {@code [0, limit]},
-   * each as the pixel it falls in and the fraction of that pixel before it (the last pixel, fully,
-   * for an edge at {@code limit}).
-   */
-  private static void edges(int from, double s, int n, int limit, int[] pixel, double[] fraction) {
-    for (int k = 0; k <= n; k++) {
-      double at = Math.max(0, Math.min(limit, from + k * s));
-      int p = Math.min(limit - 1, (int) Math.floor(at));
-      pixel[k] = p;
-      fraction[k] = at - p;
     }
   }
 }

@@ -72,7 +72,7 @@ final class Resampler {
     }
     int rowLen = 3 * (c1 - c0);
     // Vertical pass first: each source row is read once, whole and in order, into the output rows
-    // it contributes to (a loop the JIT vectorises). The horizontal pass then only sees dh rows.
+    // it contributes to. The horizontal pass then only sees dh rows.
     Taps ty = taps(ry, rh, dh, sh);
     float[] rows = new float[dh * rowLen];
     for (int y = 0; y < dh; y++) {
@@ -112,16 +112,10 @@ final class Resampler {
     int n = c1 - c0;
     double s = (double) rw / dw;
     double perSource = 1 / s;
-    // Output x covers [edge x, edge x + 1); each edge, clamped to the image, as the index of the
-    // pixel it falls in (its running sum's index) and the fraction of that pixel before it.
+    // Output x covers [edge x, edge x + 1), in pixels of the row from c0.
     int[] pixel = new int[dw + 1];
     double[] fraction = new double[dw + 1];
-    for (int x = 0; x <= dw; x++) {
-      double at = Math.max(0, Math.min(n, rx + x * s - c0));
-      int k = Math.min(n - 1, (int) Math.floor(at));
-      pixel[x] = 3 * k;
-      fraction[x] = at - k;
-    }
+    edges(rx - c0, s, dw, n, pixel, fraction);
     double[] sums = new double[3 * (n + 1)];
     for (int y = 0; y < dh; y++) {
       int row = y * 3 * n;
@@ -137,13 +131,27 @@ final class Resampler {
         sums[3 * k + 5] = b;
       }
       for (int c = 0; c < 3; c++) {
-        double before = integral(sums, pixel[0] + c, fraction[0]);
+        double before = integral(sums, 3 * pixel[0] + c, fraction[0]);
         for (int x = 0; x < dw; x++) {
-          double after = integral(sums, pixel[x + 1] + c, fraction[x + 1]);
+          double after = integral(sums, 3 * pixel[x + 1] + c, fraction[x + 1]);
           dst[3 * (y * dw + x) + c] = (float) ((after - before) * perSource);
           before = after;
         }
       }
+    }
+  }
+
+  /**
+   * The edges {@code from + k s} for {@code k} from 0 to {@code n}, clamped to {@code [0, limit]},
+   * each as the pixel it falls in and the fraction of that pixel before it (the last pixel, fully,
+   * for an edge at {@code limit}): where a running sum or a summed-area table is interpolated.
+   */
+  static void edges(int from, double s, int n, int limit, int[] pixel, double[] fraction) {
+    for (int k = 0; k <= n; k++) {
+      double at = Math.max(0, Math.min(limit, from + k * s));
+      int p = Math.min(limit - 1, (int) Math.floor(at));
+      pixel[k] = p;
+      fraction[k] = at - p;
     }
   }
 
