@@ -8,6 +8,8 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +21,8 @@ import java.util.Set;
 
 /**
  * {@code bench IMAGE}: detection latency on one frame, median and 90th percentile over repeated
- * runs after a warm-up (the first runs pay for native initialisation and kernel selection).
+ * runs after a warm-up (the first runs pay for native initialisation, kernel selection and the JIT
+ * compiler; the JIT and GC time that still falls into the timed runs is printed).
  */
 final class BenchCommand implements Command {
 
@@ -30,10 +33,11 @@ final class BenchCommand implements Command {
 
   @Override
   public String usage() {
-    return "bench IMAGE [--size 640x480] [--runs 50] [--warmup 10] [--json]   detection latency\n"
+    return "bench IMAGE [--size 640x480] [--runs 50] [--warmup 100] [--json]   detection latency\n"
         + "  --size WxH           resize the image to this frame size first (default 640x480)\n"
         + "  --runs N             timed runs, at least 50 (default 50)\n"
-        + "  --warmup N           untimed runs first (default 10)\n"
+        + "  --warmup N           untimed runs first (default 100: with 10 the JIT compiler was\n"
+        + "                       still busy in the timed runs, about 16 ms of CPU per run)\n"
         + "  --json               print the figures as one JSON line last\n"
         + "  --compare            also time the detector before issue 16 (--cascade original\n"
         + "                       --split off), one run of each in turn, and print both and\n"
@@ -63,7 +67,7 @@ final class BenchCommand implements Command {
       throw new UsageException("--size must be WIDTHxHEIGHT");
     }
     int runs = args.intOption("runs", 50);
-    int warmup = args.intOption("warmup", 10);
+    int warmup = args.intOption("warmup", 100);
     if (runs < 50) {
       throw new UsageException("--runs must be at least 50 for a stable p90");
     }
@@ -96,6 +100,8 @@ final class BenchCommand implements Command {
       // One run of each detector in turn, so that both see the same load on a shared machine.
       double[][] ms = new double[n][runs];
       long[] cpu = new long[n];
+      long jitBefore = jitMillis();
+      long gcBefore = gcMillis();
       for (int i = 0; i < runs; i++) {
         for (int d = 0; d < n; d++) {
           long c = processCpuNanos();
@@ -106,6 +112,10 @@ final class BenchCommand implements Command {
           cpu[d] += processCpuNanos() - c;
         }
       }
+      // The JIT compiler's and the collector's threads count in the process CPU time; a warm-up too
+      // short for the compiler to finish shows here, not as a slower detector.
+      long jitMs = jitMillis() - jitBefore;
+      long gcMs = gcMillis() - gcBefore;
       List<Map<String, Object>> all = new ArrayList<>();
       for (int d = 0; d < n; d++) {
         FaceDetector detector = detectors.get(d);
@@ -152,8 +162,13 @@ final class BenchCommand implements Command {
         figures.put("p90Ms", p90);
         figures.put("minMs", sorted[0]);
         figures.put("cpuMsPerRun", cpuMs);
+        figures.put("jitMsDuringRuns", jitMs);
+        figures.put("gcMsDuringRuns", gcMs);
         all.add(figures);
       }
+      out.printf(
+          "during the timed runs: JIT compilation %d ms, GC %d ms (all detectors together)%n",
+          jitMs, gcMs);
       if (compare || compareSplit) {
         out.printf(
             (compare ? "new / before issue 16" : "split / one thread")
@@ -183,6 +198,23 @@ final class BenchCommand implements Command {
             instanceof com.sun.management.OperatingSystemMXBean os
         ? os.getProcessCpuTime()
         : -1;
+  }
+
+  /** Milliseconds the JIT compiler has spent so far, or 0 where the JVM does not say. */
+  private static long jitMillis() {
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    return jit != null && jit.isCompilationTimeMonitoringSupported()
+        ? jit.getTotalCompilationTime()
+        : 0;
+  }
+
+  /** Milliseconds of garbage collection so far, all collectors. */
+  private static long gcMillis() {
+    long total = 0;
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      total += Math.max(0, gc.getCollectionTime());
+    }
+    return total;
   }
 
   /** Nearest-rank percentile of sorted values. */

@@ -144,6 +144,9 @@ class FaceCliTest {
     assertThat(figures.get("width").getAsInt()).isEqualTo(640);
     assertThat(figures.get("p90Ms").getAsDouble())
         .isGreaterThanOrEqualTo(figures.get("medianMs").getAsDouble());
+    assertThat(figures.get("jitMsDuringRuns").getAsLong()).isNotNegative();
+    assertThat(figures.get("gcMsDuringRuns").getAsLong()).isNotNegative();
+    assertThat(r.out()).contains("during the timed runs: JIT compilation");
   }
 
   @Test
