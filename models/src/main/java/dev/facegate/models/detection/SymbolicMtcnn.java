@@ -1,5 +1,6 @@
 package dev.facegate.models.detection;
 
+import ai.djl.Device;
 import ai.djl.mxnet.engine.MxNDManager;
 import ai.djl.mxnet.engine.MxSymbolBlock;
 import ai.djl.mxnet.engine.Symbol;
@@ -31,9 +32,9 @@ import java.util.function.UnaryOperator;
  * intermediate buffers statically and runs the whole network in one call. The graph computes the
  * same network with the parameters taken from the imperative block, in a form oneDNN executes in
  * its blocked kernels: convolution channels padded with zero filters to a multiple of {@link
- * #CHANNEL_BLOCK}, and PReLU on convolution outputs rewritten with ReLU, per-channel scalings and a
- * sum (see {@code Graph.prelu}). The numbers are the same up to rounding: the summation order
- * oneDNN picks, and one rounding in the PReLU of a positive value.
+ * #CHANNEL_BLOCK}, and PReLU on convolution outputs rewritten with (fused) ReLUs, per-channel
+ * scalings and a sum (see {@code Graph.prelu} and {@link PreluForm}). The numbers are the same up
+ * to rounding: the summation order oneDNN picks, and one or two roundings in the PReLU.
  *
  * <p>MXNet only; the imperative blocks stay the definition (training, other engines).
  */
@@ -47,8 +48,28 @@ final class SymbolicMtcnn {
 
   private SymbolicMtcnn() {}
 
+  /** How a graph writes PReLU on a convolution's output (see {@code Graph.prelu}). */
+  enum PreluForm {
+    /**
+     * {@code y + s relu(k y)}: oneDNN's BatchNorm with its ReLU fused, and a sum. Two passes over
+     * the tensor (three where a slope is above 1). The fused operator exists only in MXNet's oneDNN
+     * (CPU) build.
+     */
+    FUSED_RELU,
+    /**
+     * {@code a y + (1 - a) relu(y)}: a ReLU, two BatchNorm scalings and a sum; any MXNet device.
+     */
+    SCALED_SUM;
+
+    /** The form for a device: the fused one on the CPU, where oneDNN runs the graph. */
+    static PreluForm forDevice(Device device) {
+      return Device.Type.CPU.equals(device.getDeviceType()) ? FUSED_RELU : SCALED_SUM;
+    }
+  }
+
   /**
-   * Builds the symbolic twin of an initialised MTCNN block and gives it that block's parameters.
+   * Builds the symbolic twin of an initialised MTCNN block and gives it that block's parameters,
+   * with the PReLU form of the manager's device.
    *
    * @param stage which network
    * @param loaded the imperative block with its weights (shipped or trained)
@@ -56,7 +77,21 @@ final class SymbolicMtcnn {
    * @return the symbolic block, input {@code data}
    */
   static Block of(Stage stage, Block loaded, NDManager manager) {
-    Graph g = new Graph();
+    return of(stage, loaded, manager, PreluForm.forDevice(manager.getDevice()));
+  }
+
+  /**
+   * Builds the symbolic twin of an initialised MTCNN block with the given PReLU form.
+   *
+   * @param stage which network
+   * @param loaded the imperative block with its weights (shipped or trained)
+   * @param manager the model's manager (MXNet)
+   * @param form how PReLU on convolution outputs is written
+   * @return the symbolic block, input {@code data}
+   */
+  static Block of(Stage stage, Block loaded, NDManager manager, PreluForm form) {
+    Map<String, NDArray> values = parameterValues(stage, loaded);
+    Graph g = new Graph(values, form);
     String x = g.image("data");
     switch (stage) {
       case PNET -> {
@@ -84,7 +119,6 @@ final class SymbolicMtcnn {
     Symbol symbol = Symbol.loadJson((MxNDManager) manager, g.toJson());
     MxSymbolBlock block = new MxSymbolBlock(manager, symbol);
     block.setInputNames(List.of("data"));
-    Map<String, NDArray> values = parameterValues(stage, loaded);
     ParameterList params = block.getDirectParameters();
     if (params.size() != g.sources.size()) {
       throw new IllegalStateException(
@@ -173,6 +207,11 @@ final class SymbolicMtcnn {
 
   /** Writes an MXNet symbol graph in its JSON form, one node per operator or variable. */
   private static final class Graph {
+    /** The network's parameters under the graph's names: the PReLU form depends on the slopes. */
+    private final Map<String, NDArray> values;
+
+    private final PreluForm preluForm;
+
     private final List<Map<String, Object>> nodes = new ArrayList<>();
     private final List<Integer> argNodes = new ArrayList<>();
     private final Map<String, Integer> index = new HashMap<>();
@@ -189,6 +228,11 @@ final class SymbolicMtcnn {
 
     /** Every parameter of the graph, by name: where its values come from. */
     final Map<String, Source> sources = new HashMap<>();
+
+    Graph(Map<String, NDArray> values, PreluForm preluForm) {
+      this.values = values;
+      this.preluForm = preluForm;
+    }
 
     /** The network's input: an RGB batch. */
     String image(String name) {
@@ -288,13 +332,27 @@ final class SymbolicMtcnn {
 
     /**
      * PReLU, {@code max(y, 0) + a min(y, 0)} per channel. On a dense layer's output it is MXNet's
-     * PReLU operator. On a convolution's it is written as {@code a y + (1 - a) relu(y)}: a ReLU,
-     * two per-channel scalings (inference-mode BatchNorm: mean 0, variance 1, epsilon 0, shift 0)
-     * and a sum, all of which oneDNN executes in its blocked layout. MXNet's own PReLU kernel is a
-     * generic broadcast loop over the plain layout, which also made oneDNN convert every
-     * convolution's output out of its blocked layout and back; on faces.jpg the rewrite measured
-     * 0.74 to 0.83 times the CPU of a detection. For {@code y <= 0} the result is {@code a y}
-     * exactly, for {@code y > 0} it is {@code y} up to one rounding of the sum.
+     * PReLU operator. On a convolution's it is rewritten into operators that oneDNN executes in its
+     * blocked layout: MXNet's own PReLU kernel is a generic broadcast loop over the plain layout,
+     * which also made oneDNN convert every convolution's output out of its blocked layout and back
+     * (on faces.jpg the rewrite measured 0.74 to 0.83 times the CPU of a detection).
+     *
+     * <ul>
+     *   <li>{@link PreluForm#FUSED_RELU}: {@code y + s relu(k y)} with {@code k = a - 1, s = 1}
+     *       where {@code a <= 1} and {@code k = 1 - a, s = -1} where {@code a > 1}; {@code relu(k
+     *       y)} is one BatchNorm with oneDNN's fused ReLU, {@code s} a second BatchNorm only in a
+     *       layer that has a slope above 1 (P-Net's and R-Net's first). For {@code y > 0} the
+     *       result is {@code y} exactly, for {@code y <= 0} {@code a y} up to two roundings; a
+     *       zero-padded channel ({@code a = 0}, {@code y = 0}) stays exactly zero. It saves the
+     *       separate ReLU pass and, in most layers, a BatchNorm pass: 3 to 7 ms of oneDNN's 64 to
+     *       71 ms per detection of faces.jpg (one thread, {@code DNNL_VERBOSE}).
+     *   <li>{@link PreluForm#SCALED_SUM}: {@code a y + (1 - a) relu(y)}: a ReLU, two per-channel
+     *       scalings and a sum. For {@code y <= 0} the result is {@code a y} exactly, for {@code y
+     *       > 0} it is {@code y} up to one rounding.
+     * </ul>
+     *
+     * Every scaling is an inference-mode BatchNorm (mean 0, variance 1, epsilon 0, shift 0), which
+     * multiplies by its gamma with one rounding.
      */
     String prelu(String x, String name) {
       String slopes = name + "_gamma";
@@ -303,19 +361,47 @@ final class SymbolicMtcnn {
         return same(x, op("LeakyReLU", name, Map.of("act_type", "prelu"), x, slopes));
       }
       int c = channels.get(x);
-      String positive =
+      if (preluForm == PreluForm.SCALED_SUM) {
+        String positive =
+            scale(
+                op("Activation", name + "_relu", Map.of("act_type", "relu"), x),
+                name + "_relu_scaled",
+                slopes,
+                a -> 1 - a,
+                c);
+        String negative = scale(x, name + "_scaled", slopes, a -> a, c);
+        return same(x, op("elemwise_add", name, Map.of(), positive, negative));
+      }
+      boolean steep = false;
+      for (float a : values.get(slopes).toFloatArray()) {
+        steep |= a > 1;
+      }
+      String kink =
           scale(
-              op("Activation", name + "_relu", Map.of("act_type", "relu"), x),
-              name + "_relu_scaled",
+              x,
+              name + "_kink",
               slopes,
-              a -> 1 - a,
-              c);
-      String negative = scale(x, name + "_scaled", slopes, a -> a, c);
-      return same(x, op("elemwise_add", name, Map.of(), positive, negative));
+              a -> a <= 1 ? a - 1 : 1 - a,
+              c,
+              "_contrib_BatchNormWithReLU");
+      if (steep) {
+        kink = scale(kink, name + "_kink_sign", slopes, a -> a <= 1 ? 1 : -1, c, "BatchNorm");
+      }
+      return same(x, op("elemwise_add", name, Map.of(), x, kink));
     }
 
     /** {@code x} times {@code factor(slope)} per channel, as an inference-mode BatchNorm. */
     private String scale(String x, String name, String slopes, DoubleUnaryOperator factor, int c) {
+      return scale(x, name, slopes, factor, c, "BatchNorm");
+    }
+
+    /**
+     * {@code x} times {@code factor(slope)} per channel by the inference-mode BatchNorm operator
+     * {@code batchNorm} ({@code BatchNorm}, or {@code _contrib_BatchNormWithReLU}, which also
+     * applies a ReLU to the product).
+     */
+    private String scale(
+        String x, String name, String slopes, DoubleUnaryOperator factor, int c, String batchNorm) {
       UnaryOperator<float[]> gamma =
           a -> {
             float[] g = new float[a.length];
@@ -336,7 +422,7 @@ final class SymbolicMtcnn {
       parameter(name + "_moving_mean", slopes, zeros, c);
       parameter(name + "_moving_var", slopes, ones, c);
       return op(
-          "BatchNorm",
+          batchNorm,
           name,
           Map.of("eps", "0", "fix_gamma", "False", "use_global_stats", "True", "axis", "1"),
           x,

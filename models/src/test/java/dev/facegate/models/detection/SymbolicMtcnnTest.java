@@ -12,9 +12,11 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import dev.facegate.models.detection.MtcnnBlocks.Stage;
+import dev.facegate.models.detection.SymbolicMtcnn.PreluForm;
 import dev.facegate.models.weights.PackagedWeights;
 import dev.facegate.models.weights.TfjsWeights;
 import java.io.IOException;
+import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -36,8 +38,9 @@ class SymbolicMtcnnTest {
   /**
    * The graphs pad P-Net's 10 and R-Net's 28 channels to oneDNN's blocks with zero filters and
    * write PReLU as ReLU, scalings and a sum; the outputs must still be the imperative network's, up
-   * to rounding. The shipped slopes include negative ones and ones above 1, where a rewrite that
-   * assumed a monotonic PReLU would fail.
+   * to rounding, in both PReLU forms (the CPU's fused one and the one for other devices). The
+   * shipped slopes include negative ones and ones above 1, where a rewrite that assumed a monotonic
+   * PReLU, or slopes of at most 1, would fail.
    */
   @Test
   void paddedGraphsComputeTheImperativeNetworks() throws IOException {
@@ -55,7 +58,6 @@ class SymbolicMtcnnTest {
         Block block = stage.newBlock();
         imperative.setBlock(block);
         MtcnnBlocks.loadWeights(block, stage, weights, imperative.getNDManager());
-        Block graph = SymbolicMtcnn.of(stage, block, symbolic.getNDManager());
         for (var named : block.getParameters()) {
           Parameter p = named.getValue();
           if (named.getKey().endsWith("alpha")) {
@@ -65,26 +67,34 @@ class SymbolicMtcnnTest {
             }
           }
         }
+        Map<PreluForm, Integer> scalings = new EnumMap<>(PreluForm.class);
+        for (PreluForm form : PreluForm.values()) {
+          Block graph = SymbolicMtcnn.of(stage, block, symbolic.getNDManager(), form);
+          scalings.put(form, graph.getDirectParameters().size());
+          NDArray conv1 = graph.getDirectParameters().get("conv1_weight").getArray();
+          assertThat(conv1.getShape().getShape()).isEqualTo(paddedConv1.get(stage));
+          NDArray extra = conv1.get(realFilters(stage) + ":");
+          assertThat(extra.abs().sum().getFloat()).isZero();
 
-        NDArray conv1 = graph.getDirectParameters().get("conv1_weight").getArray();
-        assertThat(conv1.getShape().getShape()).isEqualTo(paddedConv1.get(stage));
-        NDArray extra = conv1.get(realFilters(stage) + ":");
-        assertThat(extra.abs().sum().getFloat()).isZero();
-
-        NDManager m = imperative.getNDManager().newSubManager();
-        int side = stage == Stage.PNET ? 47 : stage.inputSize();
-        NDArray input = m.randomUniform(-1, 1, new Shape(8, 3, side, side));
-        NDList expected = block.forward(new ParameterStore(m, false), new NDList(input), false);
-        NDList actual =
-            graph.forward(
-                new ParameterStore(symbolic.getNDManager(), false), new NDList(input), false);
-        assertThat(actual).hasSameSizeAs(expected);
-        for (int head = 0; head < expected.size(); head++) {
-          assertThat(actual.get(head).getShape()).isEqualTo(expected.get(head).getShape());
-          float difference = actual.get(head).sub(expected.get(head)).abs().max().getFloat();
-          assertThat(difference).as(stage + " head " + head).isLessThan(1e-4f);
+          NDManager m = imperative.getNDManager().newSubManager();
+          int side = stage == Stage.PNET ? 47 : stage.inputSize();
+          NDArray input = m.randomUniform(-1, 1, new Shape(8, 3, side, side));
+          NDList expected = block.forward(new ParameterStore(m, false), new NDList(input), false);
+          NDList actual =
+              graph.forward(
+                  new ParameterStore(symbolic.getNDManager(), false), new NDList(input), false);
+          assertThat(actual).hasSameSizeAs(expected);
+          for (int head = 0; head < expected.size(); head++) {
+            assertThat(actual.get(head).getShape()).isEqualTo(expected.get(head).getShape());
+            float difference = actual.get(head).sub(expected.get(head)).abs().max().getFloat();
+            assertThat(difference).as(stage + " " + form + " head " + head).isLessThan(1e-4f);
+          }
+          m.close();
         }
-        m.close();
+        // The fused form has one BatchNorm (four parameters) per PReLU where the other has two.
+        assertThat(scalings.get(PreluForm.FUSED_RELU))
+            .as(stage + ": parameters of the fused form")
+            .isLessThan(scalings.get(PreluForm.SCALED_SUM));
       }
     }
     assertThat(lowestSlope).isNegative();
