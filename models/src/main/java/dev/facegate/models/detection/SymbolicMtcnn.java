@@ -341,11 +341,11 @@ final class SymbolicMtcnn {
      *   <li>{@link PreluForm#FUSED_RELU}: {@code y + s relu(k y)} with {@code k = a - 1, s = 1}
      *       where {@code a <= 1} and {@code k = 1 - a, s = -1} where {@code a > 1}; {@code relu(k
      *       y)} is one BatchNorm with oneDNN's fused ReLU, {@code s} a second BatchNorm only in a
-     *       layer that has a slope above 1 (P-Net's and R-Net's first). For {@code y > 0} the
-     *       result is {@code y} exactly, for {@code y <= 0} {@code a y} up to two roundings; a
-     *       zero-padded channel ({@code a = 0}, {@code y = 0}) stays exactly zero. It saves the
-     *       separate ReLU pass and, in most layers, a BatchNorm pass: 3 to 7 ms of oneDNN's 64 to
-     *       71 ms per detection of faces.jpg (one thread, {@code DNNL_VERBOSE}).
+     *       layer that has a slope above 1 (with the shipped weights: P-Net's and R-Net's first).
+     *       For {@code y > 0} the result is {@code y} exactly, for {@code y <= 0} {@code a y} up to
+     *       two roundings; a zero-padded channel ({@code a = 0}, {@code y = 0}) stays exactly zero.
+     *       It saves the separate ReLU pass and, in most layers, a BatchNorm pass: 3 to 7 ms of the
+     *       67 to 71 ms oneDNN spent per detection of faces.jpg (one thread, {@code DNNL_VERBOSE}).
      *   <li>{@link PreluForm#SCALED_SUM}: {@code a y + (1 - a) relu(y)}: a ReLU, two per-channel
      *       scalings and a sum. For {@code y <= 0} the result is {@code a y} exactly, for {@code y
      *       > 0} it is {@code y} up to one rounding.
